@@ -1,0 +1,18 @@
+/**
+ * An error the user can act on: bad usage, configuration or input. The CLI prints its
+ * message as one line and exits 2; anything else is a bug.
+ */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** An input file that cannot be read at all (not a row problem: those are rejections). */
+export class InputError extends UsageError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
