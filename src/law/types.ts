@@ -78,6 +78,8 @@ export interface Law {
   /** A rule's parameter as of a day, e.g. ruleParam(id, 'continuous-order-time', 'max_minutes', day). */
   /** A --config file's per-platform value wins over the ruleset (origin 'config'). */
   ruleParam<T = unknown>(rulesetId: string, ruleId: string, name: string, day: number, platform?: string): ParamValue<T> | undefined;
+  /** Every dated value of a rule parameter along the chain's answering ruleset, oldest first (for `explain`). */
+  ruleParamSeries(rulesetId: string, ruleId: string, name: string): ParamValue[];
   /** A rule's on/off, severity override and legal basis under a ruleset (merged along the chain, then config). */
   ruleSettings(rulesetId: string, ruleId: string, platform?: string): RuleSettings;
   /** Whether the occupational-injury scheme covers a province and business line on a day. */

@@ -1,0 +1,146 @@
+// The dossier of one worker-platform: everything a rule reads, assembled once.
+import type {
+  BusinessLine,
+  ContractRecord,
+  ContractType,
+  InsuranceRecord,
+  PayRecord,
+  Relation,
+  WorkerRecord,
+} from '../model.js';
+import { monthOfDay, type Clock } from '../time.js';
+import { BUSINESS_LINES, type OrderLog, type StringTable } from './orderLog.js';
+import { buildSpans, minutesByDay, type Span } from './spans.js';
+
+export const RELATION_OF: Record<ContractType, Relation> = {
+  labor_contract: 'labor',
+  part_time_contract: 'part_time',
+  dispatch_contract: 'dispatch',
+  written_agreement: 'not_fully',
+  cooperation_agreement: 'independent',
+  individual_business: 'independent',
+};
+
+/** A record "with the platform": same platform, one of its partner companies, or unnamed (single-platform export). */
+export function sameParty(recordPlatform: string | undefined, platform: string, employers: ReadonlySet<string>): boolean {
+  return recordPlatform === undefined || recordPlatform === platform || employers.has(recordPlatform);
+}
+
+export const covers = (r: { startDay: number; endDay?: number }, day: number) =>
+  r.startDay <= day && (r.endDay === undefined || day <= r.endDay);
+
+export class Dossier {
+  readonly sorted: Int32Array;
+  readonly spans: Span[];
+  readonly dayMinutes: Map<number, number>;
+  /** Days with at least one order that started or ended on them, ascending. */
+  readonly activeDays: number[];
+  readonly employers: ReadonlySet<string>;
+  readonly contracts: ContractRecord[];
+  readonly insurance: InsuranceRecord[];
+  readonly pay: PayRecord[];
+  private readonly dayFirstPos = new Map<number, number>();
+
+  constructor(
+    readonly workerId: string,
+    readonly platform: string,
+    readonly log: OrderLog,
+    readonly strings: StringTable,
+    readonly clock: Clock,
+    bridgeGapMinutes: number,
+    others: { contracts: ContractRecord[]; insurance: InsuranceRecord[]; pay: PayRecord[] },
+    readonly worker?: WorkerRecord,
+  ) {
+    this.sorted = log.sortedIndex();
+    this.spans = buildSpans(log, this.sorted, bridgeGapMinutes);
+    this.dayMinutes = minutesByDay(this.spans, clock);
+    const days = new Set<number>();
+    const employers = new Set<string>();
+    for (let p = 0; p < this.sorted.length; p++) {
+      const i = this.sorted[p];
+      const d = clock.dayOf(log.acceptedAt[i]);
+      days.add(d);
+      days.add(clock.dayOf(log.completedAt[i]));
+      if (!this.dayFirstPos.has(d)) this.dayFirstPos.set(d, p);
+      const e = strings.get(log.employer[i]);
+      if (e) employers.add(e);
+    }
+    this.activeDays = [...days].sort((a, b) => a - b);
+    this.employers = employers;
+    const mine = <T extends { platform?: string }>(list: T[]) => list.filter((r) => sameParty(r.platform, platform, employers));
+    this.contracts = mine(others.contracts).sort((a, b) => a.startDay - b.startDay || a.line - b.line);
+    // A dispatch agency that signed with the worker for this platform may insure on its behalf.
+    const agencies = new Set(this.contracts.flatMap((c) => (c.dispatchAgency ? [c.dispatchAgency] : [])));
+    this.insurance = others.insurance.filter((r) => sameParty(r.platform, platform, employers) || agencies.has(r.platform ?? ''));
+    this.pay = mine(others.pay).sort((a, b) => a.periodStart - b.periodStart || a.line - b.line);
+  }
+
+  get key(): string {
+    return `${this.workerId}|${this.platform}`;
+  }
+
+  /** The contract that governs a day: the latest-starting one covering it. */
+  contractOn(day: number): ContractRecord | undefined {
+    let found: ContractRecord | undefined;
+    for (const c of this.contracts) if (covers(c, day)) found = c;
+    return found;
+  }
+
+  relationOn(day: number): Relation {
+    const c = this.contractOn(day);
+    return c ? RELATION_OF[c.contractType] : 'unknown';
+  }
+
+  /** Months (y*12+m-1) with working time, ascending. */
+  months(): number[] {
+    const ms = new Set<number>();
+    for (const d of this.dayMinutes.keys()) ms.add(monthOfDay(d));
+    return [...ms].sort((a, b) => a - b);
+  }
+
+  /** Order positions (in `sorted`) accepted on a day. */
+  *ordersOn(day: number): Generator<number> {
+    const start = this.dayFirstPos.get(day);
+    if (start === undefined) return;
+    for (let p = start; p < this.sorted.length; p++) {
+      if (this.clock.dayOf(this.log.acceptedAt[this.sorted[p]]) !== day) break;
+      yield p;
+    }
+  }
+
+  /** Region with the most order time among the given days (ties: first seen). */
+  dominantRegion(fromDay: number, toDay: number): string | undefined {
+    const weight = new Map<number, number>();
+    for (let p = 0; p < this.sorted.length; p++) {
+      const i = this.sorted[p];
+      const d = this.clock.dayOf(this.log.acceptedAt[i]);
+      if (d < fromDay || d > toDay) continue;
+      const r = this.log.region[i];
+      weight.set(r, (weight.get(r) ?? 0) + (this.log.completedAt[i] - this.log.acceptedAt[i]) + 1);
+    }
+    let best = -1;
+    let bestW = -1;
+    for (const [r, w] of weight) if (r >= 0 && w > bestW) [best, bestW] = [r, w];
+    return this.strings.get(best);
+  }
+
+  /** Business line of the day's first order. */
+  businessLineOn(day: number): BusinessLine | undefined {
+    const p = this.dayFirstPos.get(day);
+    return p === undefined ? undefined : BUSINESS_LINES[this.log.businessLine[this.sorted[p]]];
+  }
+
+  orderAt(p: number) {
+    const i = this.sorted[p];
+    const log = this.log;
+    return {
+      orderId: log.orderId[i],
+      acceptedAt: log.acceptedAt[i],
+      completedAt: log.completedAt[i],
+      payFen: log.payFen[i],
+      file: log.file[i],
+      line: log.line[i],
+      region: this.strings.get(log.region[i]),
+    };
+  }
+}

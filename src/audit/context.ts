@@ -1,0 +1,63 @@
+// The rule context of one run: jurisdictions by region and parameters as of a date,
+// both memoised because rules ask for them per day.
+import type { Dossier } from '../assemble/index.js';
+import { UsageError } from '../errors.js';
+import type { Jurisdiction, Law } from '../law/types.js';
+import type { Kind } from '../model.js';
+import type { ResolvedParams, Rule, RuleContext } from '../rules/types.js';
+import type { Clock } from '../time.js';
+
+function parameterNames(rule: Rule<unknown>): string[] {
+  const shape = (rule.parameters as unknown as { shape?: Record<string, unknown> }).shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+export function makeContext(
+  law: Law,
+  clock: Clock,
+  files: readonly string[],
+  kindsPresent: ReadonlySet<Kind>,
+  fallback: Jurisdiction | undefined,
+): RuleContext {
+  const byRegion = new Map<string, Jurisdiction | undefined>();
+  const paramCache = new Map<string, ResolvedParams<unknown>>();
+  const jurisdiction = (region: string | undefined) => {
+    if (region === undefined) return fallback;
+    if (!byRegion.has(region)) byRegion.set(region, law.resolveRegion(region));
+    return byRegion.get(region) ?? fallback;
+  };
+  return {
+    law,
+    clock,
+    files,
+    kindsPresent,
+    jurisdiction,
+    jurisdictionOf(d: Dossier, fromDay: number, toDay: number) {
+      return jurisdiction(d.dominantRegion(fromDay, toDay));
+    },
+    params<P>(rule: Rule<P>, j: Jurisdiction | undefined, day: number, platform: string): ResolvedParams<P> {
+      const rulesetId = j?.rulesetId ?? 'cn';
+      const key = `${rule.id}\u0000${rulesetId}\u0000${day}\u0000${platform}`;
+      const hit = paramCache.get(key);
+      if (hit) return hit as ResolvedParams<P>;
+      const raw: Record<string, unknown> = {};
+      const unverified: string[] = [];
+      for (const name of parameterNames(rule as Rule<unknown>)) {
+        const v = law.ruleParam(rulesetId, rule.id, name, day, platform);
+        if (!v) continue;
+        raw[name] = v.value;
+        if (!v.verified) unverified.push(`${rule.id}.${name} = ${JSON.stringify(v.value)} (${v.source})`);
+      }
+      const parsed = rule.parameters.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new UsageError(
+          `ruleset ${rulesetId}: rule ${rule.id}: parameter ${issue.path.join('.') || '?'}: ${issue.message} (as of the work's date)`,
+        );
+      }
+      const res = { values: parsed.data, unverified };
+      paramCache.set(key, res);
+      return res;
+    },
+  };
+}

@@ -1,0 +1,128 @@
+// The pipeline of one audit: read → normalise → assemble per worker → rules → report.
+import { assemble, Collector } from '../assemble/index.js';
+import { UsageError } from '../errors.js';
+import { loadConfig, loadLaw, withConfig } from '../law/index.js';
+import type { Jurisdiction, Law } from '../law/types.js';
+import type { Kind } from '../model.js';
+import { readInputs, type InputSpec } from '../read/index.js';
+import { buildReport } from '../report/build.js';
+import type { Lang, Report } from '../report/model.js';
+import { RULES } from '../rules/index.js';
+import { runRules } from '../rules/engine.js';
+import { Clock, parseIsoDay } from '../time.js';
+import { VERSION } from '../version.js';
+import { makeContext } from './context.js';
+
+export interface AuditOptions {
+  inputs: InputSpec[];
+  lang: Lang;
+  tz?: string;
+  encoding?: string;
+  map?: Record<string, string>;
+  platform?: string;
+  ruleset?: string;
+  region?: string;
+  from?: string;
+  to?: string;
+  config?: string;
+  strict?: boolean;
+  now?: () => Date;
+}
+
+function day(option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const d = parseIsoDay(value);
+  if (d === undefined) throw new UsageError(`--${option} expects a date like 2025-03-01, got "${value}"`);
+  return d;
+}
+
+function fallbackJurisdiction(law: Law, o: AuditOptions): Jurisdiction | undefined {
+  if (o.region !== undefined) {
+    const j = law.resolveRegion(o.region);
+    if (!j) throw new UsageError(`unknown region "${o.region}" (see \`gigaudit rulesets\`)`);
+    return j;
+  }
+  if (o.ruleset !== undefined) {
+    if (!law.ruleset(o.ruleset)) throw new UsageError(`unknown ruleset "${o.ruleset}" (see \`gigaudit rulesets\`)`);
+    return law.defaultJurisdiction(o.ruleset);
+  }
+  return undefined;
+}
+
+/** The chain of a ruleset up to `cn`, most general first. */
+function chain(law: Law, id: string): string[] {
+  const out: string[] = [];
+  for (let r = law.ruleset(id); r; r = r.extends ? law.ruleset(r.extends) : undefined) out.unshift(r.id);
+  return out;
+}
+
+export async function runAudit(o: AuditOptions): Promise<Report> {
+  const now = o.now ?? (() => new Date());
+  const startedAt = now().toISOString();
+  const tz = o.tz ?? 'Asia/Shanghai';
+  try {
+    Clock.validate(tz);
+  } catch {
+    throw new UsageError(`unknown time zone "${tz}" (use an IANA name such as Asia/Shanghai)`);
+  }
+  const clock = new Clock(tz);
+  const period = { from: day('from', o.from), to: day('to', o.to) };
+  if (period.from !== undefined && period.to !== undefined && period.from > period.to) {
+    throw new UsageError('--from is after --to');
+  }
+  let law: Law = loadLaw();
+  let map = o.map;
+  if (o.config) {
+    const config = loadConfig(o.config);
+    law = withConfig(law, config);
+    map = { ...(config.map ?? {}), ...(map ?? {}) };
+  }
+  const fallback = fallbackJurisdiction(law, o);
+
+  const collector = new Collector(clock, period);
+  const read = await readInputs(o.inputs, { clock, encoding: o.encoding, map, platform: o.platform }, collector.add);
+  if (o.strict && read.rejected.length > 0) {
+    const r = read.rejected[0];
+    throw new UsageError(
+      `--strict: ${read.rejected.length} row(s) rejected; first: ${r.file} line ${r.line}${r.column ? ` column ${r.column}` : ''}: ${r.reason}`,
+    );
+  }
+  const kindsPresent = new Set<Kind>(read.inputs.map((i) => i.kind));
+  const files = read.inputs.map((i) => i.path);
+  const ctx = makeContext(law, clock, files, kindsPresent, fallback);
+  const dossiers = assemble(collector, clock, (wp) => {
+    let first = 0;
+    for (let i = 1; i < wp.log.length; i++) if (wp.log.acceptedAt[i] < wp.log.acceptedAt[first]) first = i;
+    const j = ctx.jurisdiction(collector.strings.get(wp.log.region[first]));
+    const gap = law.param<number>(j?.rulesetId ?? 'cn', 'work_span.bridge_gap_minutes', clock.dayOf(wp.log.acceptedAt[first]));
+    if (!gap) throw new UsageError('ruleset cn: parameter work_span.bridge_gap_minutes is missing');
+    return gap.value;
+  });
+  const { findings, notAssessed } = runRules(RULES, dossiers, ctx, o.lang);
+
+  const used = new Set<string>();
+  for (const d of dossiers) {
+    const j = ctx.jurisdictionOf(d, d.activeDays[0], d.activeDays[d.activeDays.length - 1]);
+    if (j) used.add(j.rulesetId);
+  }
+  for (const f of findings) if (f.region) used.add(ctx.jurisdiction(f.region)?.rulesetId ?? 'cn');
+  if (fallback) used.add(fallback.rulesetId);
+  used.add('cn');
+  const ids = [...new Set([...used].flatMap((id) => chain(law, id)))].sort();
+  return buildReport({
+    version: VERSION,
+    startedAt,
+    finishedAt: now().toISOString(),
+    lang: o.lang,
+    timezone: tz,
+    rulesets: ids.map((id) => ({ id, version: law.ruleset(id)!.version })),
+    period,
+    inputs: read.inputs,
+    rejected: read.rejected,
+    rules: RULES,
+    dossiers,
+    findings,
+    notAssessed,
+    ctx,
+  });
+}

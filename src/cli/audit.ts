@@ -1,0 +1,123 @@
+// `gigaudit audit`: options → runAudit → reporters → files/stdout → exit code.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { runAudit } from '../audit/run.js';
+import { UsageError } from '../errors.js';
+import type { Severity } from '../law/types.js';
+import type { Kind } from '../model.js';
+import type { InputSpec } from '../read/index.js';
+import type { Lang, Report } from '../report/model.js';
+import { PLANNED_FORMATS, REPORTERS } from '../reporters/index.js';
+import { severityRank } from '../rules/engine.js';
+import { defaultLang, type Io } from './io.js';
+import { writeAtomic } from './write.js';
+
+const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+export interface Output {
+  format: string;
+  file?: string;
+}
+
+export function parseFormats(formats: string[] | undefined, out: string | undefined): Output[] {
+  const list = (formats?.length ? formats : ['table']).map((f) => {
+    const i = f.indexOf(':');
+    return i < 0 ? { format: f } : { format: f.slice(0, i), file: f.slice(i + 1) || undefined };
+  });
+  for (const o of list) {
+    if (PLANNED_FORMATS.includes(o.format)) throw new UsageError(`--format ${o.format} is not available in this version yet (use table or json)`);
+    if (!REPORTERS[o.format]) throw new UsageError(`unknown --format "${o.format}" (table, json)`);
+  }
+  if (out !== undefined) {
+    const bare = list.filter((o) => o.file === undefined);
+    if (bare.length !== 1) throw new UsageError('--out needs exactly one --format without its own file');
+    bare[0].file = out;
+  }
+  if (list.filter((o) => o.file === undefined).length > 1) throw new UsageError('only one --format can go to stdout; give the others a file (json:report.json)');
+  return list;
+}
+
+export function exitCodeFor(report: Report, failOn: FailOn): number {
+  if (failOn === 'never') return 0;
+  const threshold = severityRank(failOn);
+  return report.findings.some((f) => severityRank(f.severity) >= threshold && f.baseline !== 'unchanged' && f.baseline !== 'absent') ? 1 : 0;
+}
+
+function readMap(path: string | undefined, cwd: string): Record<string, string> | undefined {
+  if (path === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(resolve(cwd, path), 'utf8'));
+  } catch (e) {
+    throw new UsageError(`--map ${path}: ${(e as Error).message}`);
+  }
+  if (!parsed || typeof parsed !== 'object' || Object.values(parsed).some((v) => typeof v !== 'string')) {
+    throw new UsageError(`--map ${path}: expected a JSON object of canonical column -> header name`);
+  }
+  return parsed as Record<string, string>;
+}
+
+export function registerAudit(program: Command, io: Io, setExit: (code: number) => void) {
+  program
+    .command('audit')
+    .description('read exports, run the rules, write a report')
+    .argument('[paths...]', 'files and folders (a folder means every .csv/.tsv/.txt in it)')
+    .option('--orders <file>', 'an orders file (repeatable)', collect)
+    .option('--pay <file>', 'a pay file (repeatable)', collect)
+    .option('--contracts <file>', 'a contracts file (repeatable)', collect)
+    .option('--insurance <file>', 'an insurance file (repeatable)', collect)
+    .option('--workers <file>', 'a worker roster (repeatable)', collect)
+    .option('--ruleset <id>', 'jurisdiction for records without a region')
+    .option('--region <name>', 'region for records without one (name or 6-digit code)')
+    .option('--from <date>', 'first day audited (YYYY-MM-DD)')
+    .option('--to <date>', 'last day audited (YYYY-MM-DD)')
+    .option('--format <format[:file]>', 'table|json, repeatable; to stdout unless a file is given', collect)
+    .option('--out <file>', 'the file of a single --format given without one')
+    .option('--config <file>', 'per-platform parameters and severities, rules on/off, mappings')
+    .option('--fail-on <severity>', 'error|warning|info|never: exit 1 at or above', 'error')
+    .option('--lang <lang>', 'zh|en (default from the locale)')
+    .option('--no-mask', 'show personal data (names, ID numbers, phones)')
+    .option('--strict', 'any rejected row fails the run (exit 2)')
+    .option('--tz <zone>', 'time zone of date-times without an offset', 'Asia/Shanghai')
+    .option('--encoding <name>', 'input encoding (default: detected)')
+    .option('--map <file>', 'JSON mapping canonical column -> header name')
+    .option('--platform <name>', 'platform for records without one')
+    .option('--quiet', 'no progress or notes on stderr')
+    .option('--verbose', 'notes on stderr: skipped files, ignored columns')
+    .action(async (paths: string[], o: Record<string, any>) => {
+      const failOn = o.failOn as FailOn;
+      if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}`);
+      const lang: Lang = o.lang ?? defaultLang(io.env);
+      if (lang !== 'zh' && lang !== 'en') throw new UsageError('--lang must be zh or en');
+      const outputs = parseFormats(o.format, o.out);
+      const inputs: InputSpec[] = paths.map((p) => ({ path: p }));
+      for (const kind of ['orders', 'pay', 'contracts', 'insurance', 'workers'] as Kind[]) {
+        for (const p of (o[kind] as string[] | undefined) ?? []) inputs.push({ path: p, kind });
+      }
+      if (inputs.length === 0) throw new UsageError('no input: give files or folders (e.g. gigaudit audit samples)');
+      const report = await runAudit({
+        inputs,
+        lang,
+        tz: o.tz,
+        encoding: o.encoding,
+        map: readMap(o.map, io.cwd),
+        platform: o.platform,
+        ruleset: o.ruleset,
+        region: o.region,
+        from: o.from,
+        to: o.to,
+        config: o.config,
+        strict: o.strict,
+      });
+      for (const out of outputs) {
+        const text = REPORTERS[out.format](report);
+        if (out.file) writeAtomic(resolve(io.cwd, out.file), text);
+        else io.stdout(text);
+      }
+      setExit(exitCodeFor(report, failOn));
+    });
+}

@@ -1,0 +1,89 @@
+// The terminal report: what was read, a summary per rule and severity, the findings,
+// the employment report, and what could not be assessed.
+import chalk from 'chalk';
+import Table from 'cli-table3';
+import { fillTemplate } from '../i18n/format.js';
+import { LABELS } from '../i18n/labels.js';
+import type { Severity } from '../law/types.js';
+import type { Finding, Report } from '../report/model.js';
+import { findRule } from '../rules/index.js';
+
+/** Values come from untrusted inputs: no control characters or escape sequences reach the terminal. */
+// eslint-disable-next-line no-control-regex
+export const clean = (s: unknown) => String(s ?? '').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+
+const paint: Record<Severity, (s: string) => string> = { error: chalk.red, warning: chalk.yellow, info: chalk.cyan };
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+/** Findings listed in the terminal at most; the JSON report has them all. */
+const TABLE_FINDINGS_CAP = 200;
+
+function when(f: Finding): string {
+  const a = f.period.from.slice(0, 16).replace('T', ' ');
+  const b = f.period.to.slice(0, 16).replace('T', ' ');
+  return a === b ? a : `${a} ~ ${b}`;
+}
+
+export function table(report: Report): string {
+  const L = LABELS[report.run.lang];
+  const lang = report.run.lang;
+  const out: string[] = [];
+  out.push(chalk.bold(L.title));
+  out.push(`${L.period}: ${report.run.period.from ?? '—'} ~ ${report.run.period.to ?? '—'}  (${report.run.timezone})`);
+  out.push(`${L.rulesets}: ${report.run.rulesets.map((r) => `${r.id}@${r.version}`).join(', ')}`);
+
+  const inputs = new Table({ head: [L.file, L.kind, L.rows, 'SHA-256'] });
+  for (const i of report.run.inputs) {
+    inputs.push([clean(i.path), i.kind, `${i.rowsRead}/${i.rowsUsed}/${i.rowsRejected}`, i.sha256.slice(0, 16)]);
+  }
+  out.push(`\n${chalk.bold(L.inputs)}`, inputs.toString());
+
+  const summary = new Table({ head: [L.rule, ...SEVERITIES.map((s) => L[s]), L.total] });
+  for (const [rule, n] of Object.entries(report.summary.byRule)) {
+    const counts = SEVERITIES.map((s) => report.findings.filter((f) => f.rule === rule && f.severity === s).length);
+    const title = findRule(rule)?.title[lang] ?? rule;
+    summary.push([`${rule}\n${title}`, ...counts.map((c, k) => (c ? paint[SEVERITIES[k]](String(c)) : '0')), String(n)]);
+  }
+  out.push(`\n${chalk.bold(L.summary)}`, summary.toString());
+
+  if (report.findings.length === 0) out.push(`\n${chalk.green(L.none)}`);
+  else {
+    const findings = new Table({
+      head: [L.severity, L.rule, L.worker, L.platform, L.when, L.message, L.basis],
+      colWidths: [9, 22, 12, 12, 20, 60, 24],
+      wordWrap: true,
+    });
+    for (const f of report.findings.slice(0, TABLE_FINDINGS_CAP)) {
+      const msg = clean(f.message) + (f.unverified?.length ? chalk.dim(` (${L.unverified})`) : '');
+      const basis = f.basis.map((b) => (b.clause ? `${b.document} ${b.clause}` : b.document)).join('; ');
+      findings.push([paint[f.severity](L[f.severity]), f.rule, clean(f.workerId ?? '—'), clean(f.platform ?? '—'), when(f), msg, basis]);
+    }
+    out.push(`\n${chalk.bold(L.findings)} (${report.findings.length})`, findings.toString());
+    if (report.findings.length > TABLE_FINDINGS_CAP) out.push(fillTemplate(L.more, { n: report.findings.length - TABLE_FINDINGS_CAP }));
+  }
+
+  const e = report.employment;
+  const emp = new Table();
+  emp.push(
+    [L.workers, String(e.workers)],
+    [L.workerPlatforms, String(e.workerPlatforms)],
+    [L.coverageContract, pct(e.coverage.contract)],
+    [L.coverageInjury, pct(e.coverage.injury)],
+    [L.coverageSocial, pct(e.coverage.social)],
+    [L.overLimits, `${e.overLimits.continuous} / ${e.overLimits.daily}`],
+    [L.arrears, Object.entries(e.arrears).map(([r, y]) => `${r}: ${y.toFixed(2)}`).join('\n') || '0'],
+  );
+  out.push(`\n${chalk.bold(L.employment)} (${e.asOf})`, emp.toString());
+
+  if (report.notAssessed.length) {
+    out.push(`\n${chalk.bold(L.notAssessed)}`);
+    for (const n of report.notAssessed) out.push(`  ${n.rule}: ${clean(n.reason)}${n.workerPlatforms ? ` (${n.workerPlatforms})` : ''}`);
+  }
+  const rejected = report.run.inputs.reduce((s, i) => s + i.rowsRejected, 0);
+  if (rejected) {
+    out.push(`\n${chalk.bold(L.rejected)} (${rejected})`);
+    for (const r of report.rejected.slice(0, 20)) out.push(`  ${clean(r.file)}:${r.line}${r.column ? ` [${clean(r.column)}]` : ''} ${clean(r.reason)}`);
+    if (rejected > 20) out.push(`  ${fillTemplate(L.more, { n: rejected - 20 })}`);
+  }
+  return `${out.join('\n')}\n`;
+}

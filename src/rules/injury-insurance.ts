@@ -1,0 +1,105 @@
+// 工伤保险 / 职业伤害保障: every active day needs injury cover paid by the platform the work
+// was done for — each platform separately (工伤保险条例 art. 2, 10; 人社部发〔2021〕110号;
+// 人社部发〔2025〕24号 "按单缴费、每单必保"; 永人社发〔2025〕20号 item 8; 城人社发〔2022〕97号 (十)).
+import { z } from 'zod';
+import type { Dossier } from '../assemble/index.js';
+import { covers } from '../assemble/index.js';
+import type { InsuranceType } from '../model.js';
+import { formatDay } from '../time.js';
+import type { Rule, RuleContext, RuleOutput } from './types.js';
+import { dayPeriod, orderEvidence, runsOf } from './util.js';
+
+type DayStatus = { day: number; status: 'ok' | 'missing' | 'inactive' | 'commercialOnlyMissing'; unverified?: string };
+
+function hasCover(d: Dossier, day: number, types: InsuranceType[], status: 'active' | 'any') {
+  return d.insurance.some((r) => types.includes(r.insuranceType) && covers(r, day) && (status === 'any' || r.status === 'active'));
+}
+
+/** Injury cover status of a day as this rule judges it; undefined when the scheme's reach cannot be told. */
+export function injuryStatusOn(d: Dossier, day: number, ctx: RuleContext): DayStatus | undefined {
+  const relation = d.relationOn(day);
+  const employee = relation === 'labor' || relation === 'part_time' || relation === 'dispatch';
+  const injuryTypes: InsuranceType[] = employee ? ['work_injury'] : ['work_injury', 'occupational_injury'];
+  if (hasCover(d, day, injuryTypes, 'active')) return { day, status: 'ok' };
+  const lapsed = hasCover(d, day, injuryTypes, 'any');
+  if (employee) return { day, status: lapsed ? 'inactive' : 'missing' };
+
+  // Outside an employment relation the occupational-injury scheme decides whether cover is
+  // mandatory on this day; where it does not yet reach, commercial cover is encouraged.
+  const p = d.ordersOn(day).next();
+  const region = p.done ? undefined : d.orderAt(p.value).region;
+  const j = ctx.jurisdiction(region);
+  if (!j) return undefined;
+  const scheme = ctx.law.occupationalInjuryCovers(j.province, d.businessLineOn(day), day);
+  const unverified = scheme.verified ? undefined : `occupational_injury.scheme (${scheme.source})`;
+  if (scheme.value) return { day, status: lapsed ? 'inactive' : 'missing', unverified };
+  if (hasCover(d, day, ['accident', 'employer_liability'], 'active')) return { day, status: 'ok' };
+  return { day, status: 'commercialOnlyMissing', unverified };
+}
+
+function check(d: Dossier, ctx: RuleContext, out: RuleOutput) {
+  const days: DayStatus[] = [];
+  let unknown = false;
+  for (const day of d.activeDays) {
+    const s = injuryStatusOn(d, day, ctx);
+    if (s) days.push(s);
+    else unknown = true;
+  }
+  if (unknown) out.notAssessed('no region or ruleset to tell whether the occupational-injury scheme applies');
+  const runs = runsOf(days, (a, b) => a.status === b.status).filter((r) => r[0].status !== 'ok');
+  for (const run of runs) {
+    const first = run[0].day;
+    const last = run[run.length - 1].day;
+    const positions: number[] = [];
+    for (const { day } of run) for (const p of d.ordersOn(day)) positions.push(p);
+    const kind = run[0].status;
+    const relation = d.relationOn(first);
+    const ev = orderEvidence(d, ctx, positions);
+    out.finding({
+      messageId: kind === 'commercialOnlyMissing' ? 'noCommercialCover' : kind === 'inactive' ? 'lapsed' : 'noCover',
+      data: { first: formatDay(first), last: formatDay(last), days: run.length, orders: positions.length, platform: d.platform },
+      metrics: {
+        firstUncoveredDay: formatDay(first),
+        lastUncoveredDay: formatDay(last),
+        uncoveredActiveDays: run.length,
+        ordersWithoutCover: positions.length,
+        relation,
+      },
+      period: dayPeriod(first, last),
+      jurisdiction: ctx.jurisdictionOf(d, first, last),
+      severity: kind === 'commercialOnlyMissing' ? 'warning' : undefined,
+      unverified: [...new Set(run.flatMap((r) => (r.unverified ? [r.unverified] : [])))],
+      ...ev,
+    });
+  }
+}
+
+export const injuryInsurance: Rule<Record<string, never>> = {
+  id: 'injury-insurance',
+  scope: 'worker-platform',
+  defaultSeverity: 'error',
+  title: { zh: '接单期间无该平台的工伤/职业伤害保障', en: 'Active work without injury cover from that platform' },
+  description: {
+    zh: '每个接单日都须有该平台（或其合作用工企业、派遣单位）缴费且状态正常的保障：劳动关系、非全日制为工伤保险；不完全符合确立劳动关系情形及其他情形，在职业伤害保障覆盖该省份和行业之日起为职业伤害保障（工伤保险亦可）；尚未覆盖时无商业意外险记为警告。多平台就业由各平台分别参保。',
+    en: 'Each active day needs cover paid by that platform (or its partner company or dispatch agency) and in force: work-injury insurance for labour and part-time relations; for the intermediate category and others, occupational-injury protection where the scheme covers the province and business line on that day (work-injury insurance also counts), otherwise a warning where there is no commercial accident cover. Each platform insures a multi-platform worker separately.',
+  },
+  parameters: z.object({}).strict() as unknown as z.ZodType<Record<string, never>>,
+  messages: {
+    noCover: {
+      zh: '{first} 至 {last} 共 {days} 个接单日（{orders} 单）无{platform}缴纳的工伤保险或职业伤害保障',
+      en: '{days} active days ({orders} orders) from {first} to {last} without work-injury or occupational-injury cover paid by {platform}',
+    },
+    lapsed: {
+      zh: '{first} 至 {last} 共 {days} 个接单日（{orders} 单）参保记录为欠费或停保状态，未实际覆盖',
+      en: '{days} active days ({orders} orders) from {first} to {last} where the enrolment is unpaid or lapsed and gives no cover',
+    },
+    noCommercialCover: {
+      zh: '{first} 至 {last} 共 {days} 个接单日（{orders} 单）职业伤害保障尚未覆盖，且无商业意外险或雇主责任险',
+      en: '{days} active days ({orders} orders) from {first} to {last} before the occupational-injury scheme applied, with no commercial accident or employer-liability cover',
+    },
+  },
+  requires: ['orders', 'insurance'],
+  check(dossiers, ctx, out) {
+    for (const d of dossiers) check(d, ctx, out);
+  },
+};

@@ -1,0 +1,45 @@
+// Small shared pieces of rule logic: evidence lists, runs of days, money and time text.
+import type { Dossier } from '../assemble/index.js';
+import type { Evidence } from '../report/model.js';
+import { formatDay } from '../time.js';
+import type { RuleContext } from './types.js';
+
+/** Evidence lists are capped per finding; the count left out is always reported. */
+export const EVIDENCE_CAP = 50;
+
+export function orderEvidence(d: Dossier, ctx: RuleContext, positions: Iterable<number>, note?: (p: number) => string | undefined) {
+  const evidence: Evidence[] = [];
+  let omitted = 0;
+  for (const p of positions) {
+    if (evidence.length >= EVIDENCE_CAP) {
+      omitted++;
+      continue;
+    }
+    const o = d.orderAt(p);
+    const e: Evidence = { file: ctx.files[o.file], line: o.line, orderId: o.orderId };
+    const n = note?.(p);
+    if (n) e.note = n;
+    evidence.push(e);
+  }
+  return { evidence, evidenceOmitted: omitted || undefined };
+}
+
+export function recordEvidence(ctx: RuleContext, r: { file: number; line: number }, note?: string): Evidence {
+  return note ? { file: ctx.files[r.file], line: r.line, note } : { file: ctx.files[r.file], line: r.line };
+}
+
+/** Splits ascending days into runs where `same(prev, next)` holds between neighbours. */
+export function runsOf<T>(items: T[], same: (a: T, b: T) => boolean): T[][] {
+  const runs: T[][] = [];
+  for (const it of items) {
+    const cur = runs[runs.length - 1];
+    if (cur && same(cur[cur.length - 1], it)) cur.push(it);
+    else runs.push([it]);
+  }
+  return runs;
+}
+
+export const yuan = (fen: number) => Math.round(fen) / 100;
+export const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
+export const dayPeriod = (from: number, to: number) => ({ from: formatDay(from), to: formatDay(to) });
+export const fmtYuan = (fen: number) => (Math.round(fen) / 100).toFixed(2);

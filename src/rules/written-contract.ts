@@ -1,0 +1,141 @@
+// 书面劳动合同/书面协议: a written contract is due within one month of the first day of
+// work (劳动合同法 art. 10); without one, double wages from the second month, at most
+// 11 months (art. 82; 实施条例 art. 6–7). Platforms sign a labour contract or a written
+// agreement (人社部发〔2021〕56号; local implementing documents).
+import { z } from 'zod';
+import type { Dossier } from '../assemble/index.js';
+import { covers } from '../assemble/index.js';
+import type { ContractRecord } from '../model.js';
+import { formatDay } from '../time.js';
+import type { Rule, RuleContext, RuleOutput } from './types.js';
+import { dayPeriod, fmtYuan, orderEvidence, recordEvidence, runsOf, yuan } from './util.js';
+
+const params = z.object({ grace_days: z.number().int().nonnegative(), double_wage_max_months: z.number().int().positive() });
+type Params = z.infer<typeof params>;
+
+/** Oral agreements count only for part-time work (劳动合同法 art. 69). */
+export const countsAsWritten = (c: ContractRecord) => c.form !== 'oral' || c.contractType === 'part_time_contract';
+
+function lastLaborRelation(d: Dossier, before: number): ContractRecord | undefined {
+  let found: ContractRecord | undefined;
+  for (const c of d.contracts) {
+    const employment = c.contractType === 'labor_contract' || c.contractType === 'dispatch_contract';
+    if (employment && c.startDay <= before) found = c;
+  }
+  return found;
+}
+
+/** Average monthly gross pay over the run, from pay records or else from order pay. */
+function monthlyPayFen(d: Dossier, ctx: RuleContext, from: number, to: number): number | undefined {
+  const days = to - from + 1;
+  let fen = 0;
+  let any = false;
+  for (const r of d.pay) {
+    const overlap = Math.min(r.periodEnd, to) - Math.max(r.periodStart, from) + 1;
+    if (overlap <= 0) continue;
+    fen += (r.grossFen * overlap) / (r.periodEnd - r.periodStart + 1);
+    any = true;
+  }
+  if (!any) {
+    for (let p = 0; p < d.sorted.length; p++) {
+      const o = d.orderAt(p);
+      const day = ctx.clock.dayOf(o.acceptedAt);
+      if (day >= from && day <= to && !Number.isNaN(o.payFen)) {
+        fen += o.payFen;
+        any = true;
+      }
+    }
+  }
+  return any ? (fen / days) * (365.25 / 12) : undefined;
+}
+
+function check(d: Dossier, ctx: RuleContext, out: RuleOutput) {
+  const uncovered = d.activeDays.map((day) => ({ day, ok: d.contracts.some((c) => covers(c, day) && countsAsWritten(c)) }));
+  const runs = runsOf(uncovered, (a, b) => a.ok === b.ok).filter((r) => !r[0].ok);
+  for (const run of runs) {
+    const first = run[0].day;
+    const last = run[run.length - 1].day;
+    const j = ctx.jurisdictionOf(d, first, last);
+    const { values: p, unverified } = ctx.params<Params>(writtenContract, j, first, d.platform);
+    if (last - first <= p.grace_days) continue;
+
+    const metrics: Record<string, number | string> = {
+      firstUncoveredDay: formatDay(first),
+      lastUncoveredDay: formatDay(last),
+      uncoveredActiveDays: run.length,
+      spanDays: last - first + 1,
+      graceDays: p.grace_days,
+    };
+    const prior = lastLaborRelation(d, last);
+    const oral = d.contracts.find((c) => covers(c, first) && !countsAsWritten(c));
+    let messageId = 'noContract';
+    if (oral) messageId = 'oralOnly';
+    else if (d.contracts.length > 0) messageId = 'notCovered';
+    if (prior) {
+      // Double wages from the day after the first month, at most 11 months (实施条例 art. 6–7).
+      const exposureDays = Math.min(last - (first + p.grace_days), Math.round(p.double_wage_max_months * (365.25 / 12)));
+      const monthly = monthlyPayFen(d, ctx, first, last);
+      metrics.relation = prior.contractType === 'dispatch_contract' ? 'dispatch' : 'labor';
+      if (monthly !== undefined) {
+        const exposure = Math.round((monthly * exposureDays) / (365.25 / 12));
+        metrics.doubleWageExposureYuan = yuan(exposure);
+        metrics.arrearsYuan = yuan(exposure);
+      }
+    }
+    const positions: number[] = [];
+    for (const { day } of run) {
+      const it = d.ordersOn(day).next();
+      if (!it.done) positions.push(it.value);
+    }
+    const ev = orderEvidence(d, ctx, positions);
+    const contractEvidence = d.contracts.map((c) =>
+      recordEvidence(ctx, c, `${c.contractType} ${formatDay(c.startDay)}–${c.endDay === undefined ? '' : formatDay(c.endDay)}${c.form === 'oral' ? ' oral' : ''}`),
+    );
+    out.finding({
+      messageId,
+      data: {
+        first: formatDay(first),
+        last: formatDay(last),
+        days: run.length,
+        grace: p.grace_days,
+        exposure: metrics.doubleWageExposureYuan !== undefined ? fmtYuan(Number(metrics.doubleWageExposureYuan) * 100) : '-',
+      },
+      metrics,
+      period: dayPeriod(first, last),
+      jurisdiction: j,
+      evidence: [...contractEvidence, ...ev.evidence],
+      evidenceOmitted: ev.evidenceOmitted,
+      unverified,
+    });
+  }
+}
+
+export const writtenContract: Rule<Params> = {
+  id: 'written-contract',
+  scope: 'worker-platform',
+  defaultSeverity: 'error',
+  title: { zh: '未订立书面劳动合同或书面协议', en: 'Work without a written contract or agreement' },
+  description: {
+    zh: '每个有接单的日子都应有与该平台（或其合作用工企业）订立、覆盖当日的劳动合同或书面协议（口头协议仅限非全日制）。自首个未覆盖的接单日起超过宽限期（默认30天）仍未覆盖即为违规；劳动关系另估算二倍工资风险（最长11个月）。',
+    en: 'Every active day needs a contract or agreement with that platform (or its partner company) covering it; oral agreements count only for part-time work. A run of uncovered active days lasting past the grace period (30 days by default) from its first day is a breach; for labour relations the double-wage exposure (at most 11 months) is estimated.',
+  },
+  parameters: params,
+  messages: {
+    noContract: {
+      zh: '{first} 至 {last} 共 {days} 个接单日无任何书面合同或协议，超过 {grace} 天宽限期',
+      en: 'No written contract or agreement on {days} active days from {first} to {last}, beyond the {grace}-day grace period',
+    },
+    notCovered: {
+      zh: '{first} 至 {last} 共 {days} 个接单日不在任何合同或协议期限内，超过 {grace} 天宽限期',
+      en: '{days} active days from {first} to {last} fall outside every contract or agreement, beyond the {grace}-day grace period',
+    },
+    oralOnly: {
+      zh: '{first} 至 {last} 共 {days} 个接单日仅有口头约定（口头协议仅适用于非全日制用工），超过 {grace} 天宽限期',
+      en: 'Only an oral agreement on {days} active days from {first} to {last} (oral agreements are allowed for part-time work only), beyond the {grace}-day grace period',
+    },
+  },
+  requires: ['orders', 'contracts'],
+  check(dossiers, ctx, out) {
+    for (const d of dossiers) check(d, ctx, out);
+  },
+};
