@@ -1,0 +1,42 @@
+// Types shared by the per-kind row converters (kept apart from records.ts so the
+// converters and the dispatcher do not import each other).
+
+import type { CanonicalRecord } from '../model.js';
+import type { Clock } from '../time.js';
+import { RowReject } from './cells.js';
+import type { OrderIdIndex } from './orderIds.js';
+
+/** Canonical column name -> index of its field in the row. Absent columns are not listed. */
+export type ColumnIndex = Partial<Record<string, number>>;
+
+export interface ConvertContext {
+  clock: Clock;
+  /** Index of the file in the run's inputs (Origin.file). */
+  file: number;
+  /** --platform value. */
+  platform?: string;
+  /** File name without extension: the platform of orders when neither column nor flag names one. */
+  fileStem: string;
+  /** Order ids seen so far in the run, for duplicate detection across files. */
+  orderIds: OrderIdIndex;
+  /** Display path of an earlier input, for "first at FILE line N". */
+  pathOf: (file: number) => string;
+}
+
+export type RowConverter = (fields: string[], line: number) => CanonicalRecord | RowReject;
+
+export function col(cols: ColumnIndex, name: string): number {
+  return cols[name] ?? -1;
+}
+
+/** Runs a converter body, turning a thrown RowReject into the returned rejection. */
+export function guarded(body: (fields: string[], line: number) => CanonicalRecord | RowReject): RowConverter {
+  return (fields, line) => {
+    try {
+      return body(fields, line);
+    } catch (e) {
+      if (e instanceof RowReject) return e;
+      throw e;
+    }
+  };
+}

@@ -1,0 +1,104 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
+import { Utf8Guard, detectEncoding, encodingFromName, utf8CompleteLength } from '../../src/read/encoding.js';
+import { detectDelimiter } from '../../src/read/delimiter.js';
+
+const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
+
+describe('detectEncoding', () => {
+  it('UTF-8 with BOM', () => {
+    const b = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('订单号,骑手ID\n')]);
+    expect(detectEncoding(b, true)).toEqual({ encoding: 'utf-8', bomLength: 3, sniffed: true });
+  });
+  it('UTF-8 without BOM', () => {
+    expect(detectEncoding(utf8('订单号,骑手ID\n'), true).encoding).toBe('utf-8');
+  });
+  it('plain ASCII is UTF-8', () => {
+    expect(detectEncoding(utf8('order_id,worker_id\n'), true).encoding).toBe('utf-8');
+  });
+  it('GB18030 text is not valid UTF-8', () => {
+    expect(detectEncoding(iconv.encode('订单号,骑手ID,接单时间\n', 'gb18030'), true).encoding).toBe('gb18030');
+  });
+  it('UTF-16 with BOM (Excel "Unicode text")', () => {
+    expect(detectEncoding(new Uint8Array([0xff, 0xfe, 0x61, 0]), true)).toEqual({ encoding: 'utf-16le', bomLength: 2, sniffed: true });
+  });
+  it('a multi-byte character cut at the end of a partial sample is not an error', () => {
+    const b = utf8('订单号');
+    const cut = b.subarray(0, b.length - 1);
+    expect(detectEncoding(cut, false).encoding).toBe('utf-8');
+    // but when the sample is the whole file, a cut character means it is not UTF-8
+    expect(detectEncoding(cut, true).encoding).toBe('gb18030');
+  });
+  it('an override wins, and strips only its own BOM', () => {
+    const b = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a\n')]);
+    expect(detectEncoding(b, true, 'utf-8')).toEqual({ encoding: 'utf-8', bomLength: 3, sniffed: false });
+    expect(detectEncoding(b, true, 'gb18030')).toEqual({ encoding: 'gb18030', bomLength: 0, sniffed: false });
+  });
+});
+
+describe('encodingFromName', () => {
+  it.each([
+    ['utf-8', 'utf-8'],
+    ['UTF8', 'utf-8'],
+    ['gb18030', 'gb18030'],
+    ['GBK', 'gb18030'],
+    ['gb2312', 'gb18030'],
+    ['utf-16le', 'utf-16le'],
+  ])('%s → %s', (n, e) => expect(encodingFromName(n)).toBe(e));
+  it('refuses unknown names', () => expect(() => encodingFromName('latin9')).toThrow(UsageError));
+});
+
+describe('utf8CompleteLength', () => {
+  it.each([
+    ['abc', 0],
+    ['订', 1],
+    ['订', 2],
+    ['a😀', 1],
+    ['a😀', 3],
+  ] as [string, number][])('%s minus %i bytes', (s, cut) => {
+    const b = utf8(s);
+    const part = b.subarray(0, b.length - cut);
+    const firstChars = cut === 0 ? b.length : b.length - Buffer.from([...s].slice(-1).join('')).length;
+    expect(utf8CompleteLength(part)).toBe(firstChars);
+  });
+});
+
+describe('Utf8Guard', () => {
+  it('accepts characters split across chunks', () => {
+    const b = Buffer.from('订单号骑手', 'utf8');
+    const g = new Utf8Guard();
+    expect(g.check(b.subarray(0, 4))).toBe(true);
+    expect(g.check(b.subarray(4, 8))).toBe(true);
+    expect(g.check(b.subarray(8))).toBe(true);
+    expect(g.finish()).toBe(true);
+  });
+  it('catches GBK bytes after a UTF-8 start', () => {
+    const g = new Utf8Guard();
+    expect(g.check(Buffer.from('abc\n'))).toBe(true);
+    expect(g.check(iconv.encode('永川区', 'gb18030'))).toBe(false);
+  });
+  it('catches a truncated character at the end', () => {
+    const g = new Utf8Guard();
+    expect(g.check(Buffer.from('订', 'utf8').subarray(0, 2))).toBe(true);
+    expect(g.finish()).toBe(false);
+  });
+});
+
+describe('detectDelimiter', () => {
+  it.each([
+    ['a,b,c\n1,2,3', ','],
+    ['a\tb\tc\n', '\t'],
+    ['a;b;c\r\n', ';'],
+    ['"a,x";b;c\n', ';'], // commas inside quotes do not count
+    ['a,b;c\n', ','], // tie: comma
+    ['\n\na;b\n', ';'], // leading blank lines
+    ['a;b\nc,d,e,f,g\n', ';'], // only the header line counts
+    ['"金额(元),说明"\tb\n', '\t'],
+    ['single\n', ','],
+  ])('%j → %j', (text, d) => expect(detectDelimiter(text)).toBe(d));
+  it('.tsv files default to tab', () => {
+    expect(detectDelimiter('single\n', true)).toBe('\t');
+    expect(detectDelimiter('a,b\n', true)).toBe(',');
+  });
+});
