@@ -2,11 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { runAudit } from '../audit/run.js';
+import { runAudit, type AuditOptions } from '../audit/run.js';
 import { UsageError } from '../errors.js';
 import type { Severity } from '../law/types.js';
 import type { Kind } from '../model.js';
 import type { InputSpec } from '../read/index.js';
+import { applyBaseline, applySuppressions, parseBaseline, parseSuppressions } from '../report/baseline.js';
+import { maskReport, type PersonalData } from '../report/mask.js';
 import type { Lang, Report } from '../report/model.js';
 import { PLANNED_FORMATS, REPORTERS } from '../reporters/index.js';
 import { severityRank } from '../rules/engine.js';
@@ -29,8 +31,8 @@ export function parseFormats(formats: string[] | undefined, out: string | undefi
     return i < 0 ? { format: f } : { format: f.slice(0, i), file: f.slice(i + 1) || undefined };
   });
   for (const o of list) {
-    if (PLANNED_FORMATS.includes(o.format)) throw new UsageError(`--format ${o.format} is not available in this version yet (use table or json)`);
-    if (!REPORTERS[o.format]) throw new UsageError(`unknown --format "${o.format}" (table, json)`);
+    if (PLANNED_FORMATS.includes(o.format)) throw new UsageError(`--format ${o.format} is not available in this version yet`);
+    if (!REPORTERS[o.format]) throw new UsageError(`unknown --format "${o.format}" (${Object.keys(REPORTERS).join(', ')})`);
   }
   if (out !== undefined) {
     const bare = list.filter((o) => o.file === undefined);
@@ -44,7 +46,20 @@ export function parseFormats(formats: string[] | undefined, out: string | undefi
 export function exitCodeFor(report: Report, failOn: FailOn): number {
   if (failOn === 'never') return 0;
   const threshold = severityRank(failOn);
-  return report.findings.some((f) => severityRank(f.severity) >= threshold && f.baseline !== 'unchanged' && f.baseline !== 'absent') ? 1 : 0;
+  return report.findings.some(
+    (f) => severityRank(f.severity) >= threshold && f.baseline !== 'unchanged' && f.baseline !== 'absent' && f.suppressed === undefined,
+  )
+    ? 1
+    : 0;
+}
+
+/** Reads a file an option names; unreadable is a usage error naming the option and file. */
+function readOptionFile(option: string, path: string, cwd: string): string {
+  try {
+    return readFileSync(resolve(cwd, path), 'utf8');
+  } catch (e) {
+    throw new UsageError(`${option} ${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
 }
 
 function readMap(path: string | undefined, cwd: string): Record<string, string> | undefined {
@@ -75,10 +90,12 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
     .option('--region <name>', 'region for records without one (name or 6-digit code)')
     .option('--from <date>', 'first day audited (YYYY-MM-DD)')
     .option('--to <date>', 'last day audited (YYYY-MM-DD)')
-    .option('--format <format[:file]>', 'table|json, repeatable; to stdout unless a file is given', collect)
+    .option('--format <format[:file]>', 'table|json|csv|markdown|html|sarif, repeatable; to stdout unless a file is given', collect)
     .option('--out <file>', 'the file of a single --format given without one')
     .option('--config <file>', 'per-platform parameters and severities, rules on/off, mappings')
     .option('--fail-on <severity>', 'error|warning|info|never: exit 1 at or above', 'error')
+    .option('--baseline <file>', 'an earlier JSON report: findings marked new/unchanged/absent, only new ones fail')
+    .option('--suppress <file>', 'JSON list of accepted findings {id | rule+workerId/platform, reason, expires}')
     .option('--lang <lang>', 'zh|en (default from the locale)')
     .option('--no-mask', 'show personal data (names, ID numbers, phones)')
     .option('--strict', 'any rejected row fails the run (exit 2)')
@@ -99,7 +116,12 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
         for (const p of (o[kind] as string[] | undefined) ?? []) inputs.push({ path: p, kind });
       }
       if (inputs.length === 0) throw new UsageError('no input: give files or folders (e.g. gigaudit audit samples)');
-      const report = await runAudit({
+      // Option files are read before the (possibly long) audit, so a typo fails at once.
+      const baseline = o.baseline === undefined ? undefined : parseBaseline(readOptionFile('--baseline', o.baseline, io.cwd), o.baseline);
+      const suppressions = o.suppress === undefined ? undefined : parseSuppressions(readOptionFile('--suppress', o.suppress, io.cwd), o.suppress);
+      // Roster names for masking: filled by runAudit where it supports `personalData`.
+      const personal: PersonalData = { names: [] };
+      const options: AuditOptions & { personalData?: PersonalData } = {
         inputs,
         lang,
         tz: o.tz,
@@ -112,7 +134,20 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
         to: o.to,
         config: o.config,
         strict: o.strict,
-      });
+        personalData: personal,
+      };
+      let report = await runAudit(options);
+      // Order matters: baseline and suppressions match on fingerprints and raw worker ids,
+      // masking comes last so that absent findings carried over from the baseline are masked too.
+      if (baseline) report = applyBaseline(report, baseline);
+      if (suppressions) {
+        const r = applySuppressions(report, suppressions);
+        report = r.report;
+        if (!o.quiet) {
+          for (const s of r.expired) io.stderr(`gigaudit: note: suppression expired ${s.expires}, its findings count again: ${s.id ?? [s.rule, s.workerId, s.platform].filter(Boolean).join(' ')}\n`);
+        }
+      }
+      if (o.mask !== false) report = maskReport(report, personal);
       for (const out of outputs) {
         const text = REPORTERS[out.format](report);
         if (out.file) writeAtomic(resolve(io.cwd, out.file), text);

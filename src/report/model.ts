@@ -29,7 +29,14 @@ export interface Finding {
   evidence: Evidence[];
   evidenceOmitted?: number; // evidence items left out of the list (counts are never capped)
   unverified?: string[]; // parameter sources the finding rests on that are not confirmed
-  baseline?: BaselineState;
+  baseline?: BaselineState; // only with --baseline
+  suppressed?: Suppressed; // only with --suppress: an accepted finding that does not fail the run
+}
+
+/** Why a finding is accepted for now (from a --suppress file) and the last day that holds. */
+export interface Suppressed {
+  reason: string;
+  expires: string; // YYYY-MM-DD
 }
 
 export interface NotAssessed {

@@ -15,6 +15,8 @@ export const clean = (s: unknown) => String(s ?? '').replace(/[\u0000-\u0008\u00
 const paint: Record<Severity, (s: string) => string> = { error: chalk.red, warning: chalk.yellow, info: chalk.cyan };
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+/** No rule between rows: one line per row keeps long lists readable. */
+const COMPACT = { chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' }, style: { head: [] as string[] } };
 /** Findings listed in the terminal at most; the JSON report has them all. */
 const TABLE_FINDINGS_CAP = 200;
 
@@ -32,17 +34,17 @@ export function table(report: Report): string {
   out.push(`${L.period}: ${report.run.period.from ?? '—'} ~ ${report.run.period.to ?? '—'}  (${report.run.timezone})`);
   out.push(`${L.rulesets}: ${report.run.rulesets.map((r) => `${r.id}@${r.version}`).join(', ')}`);
 
-  const inputs = new Table({ head: [L.file, L.kind, L.rows, 'SHA-256'] });
+  const inputs = new Table({ head: [L.file, L.kind, L.rows, 'SHA-256'], ...COMPACT });
   for (const i of report.run.inputs) {
     inputs.push([clean(i.path), i.kind, `${i.rowsRead}/${i.rowsUsed}/${i.rowsRejected}`, i.sha256.slice(0, 16)]);
   }
   out.push(`\n${chalk.bold(L.inputs)}`, inputs.toString());
 
-  const summary = new Table({ head: [L.rule, ...SEVERITIES.map((s) => L[s]), L.total] });
+  const summary = new Table({ head: [L.rule, '', ...SEVERITIES.map((s) => L[s]), L.total], ...COMPACT });
   for (const [rule, n] of Object.entries(report.summary.byRule)) {
     const counts = SEVERITIES.map((s) => report.findings.filter((f) => f.rule === rule && f.severity === s).length);
     const title = findRule(rule)?.title[lang] ?? rule;
-    summary.push([`${rule}\n${title}`, ...counts.map((c, k) => (c ? paint[SEVERITIES[k]](String(c)) : '0')), String(n)]);
+    summary.push([rule, title, ...counts.map((c, k) => (c ? paint[SEVERITIES[k]](String(c)) : '·')), n ? chalk.bold(String(n)) : '·']);
   }
   out.push(`\n${chalk.bold(L.summary)}`, summary.toString());
 
@@ -52,6 +54,7 @@ export function table(report: Report): string {
       head: [L.severity, L.rule, L.worker, L.platform, L.when, L.message, L.basis],
       colWidths: [9, 22, 12, 12, 20, 60, 24],
       wordWrap: true,
+      style: { head: [] },
     });
     for (const f of report.findings.slice(0, TABLE_FINDINGS_CAP)) {
       const msg = clean(f.message) + (f.unverified?.length ? chalk.dim(` (${L.unverified})`) : '');
@@ -63,7 +66,7 @@ export function table(report: Report): string {
   }
 
   const e = report.employment;
-  const emp = new Table();
+  const emp = new Table(COMPACT);
   emp.push(
     [L.workers, String(e.workers)],
     [L.workerPlatforms, String(e.workerPlatforms)],
