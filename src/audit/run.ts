@@ -6,6 +6,7 @@ import type { Jurisdiction, Law } from '../law/types.js';
 import type { Kind } from '../model.js';
 import { readInputs, type InputSpec } from '../read/index.js';
 import { buildReport } from '../report/build.js';
+import type { PersonalData } from '../report/mask.js';
 import type { Lang, Report } from '../report/model.js';
 import { RULES } from '../rules/index.js';
 import { runRules } from '../rules/engine.js';
@@ -27,6 +28,8 @@ export interface AuditOptions {
   config?: string;
   strict?: boolean;
   now?: () => Date;
+  /** Filled with the roster's names, so that reporters can mask them (src/report/mask.ts). */
+  personalData?: PersonalData;
 }
 
 function day(option: string, value: string | undefined): number | undefined {
@@ -86,6 +89,9 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
     throw new UsageError(
       `--strict: ${read.rejected.length} row(s) rejected; first: ${r.file} line ${r.line}${r.column ? ` column ${r.column}` : ''}: ${r.reason}`,
     );
+  }
+  if (o.personalData) {
+    for (const w of collector.workers.values()) if (w.name) o.personalData.names.push(w.name);
   }
   const kindsPresent = new Set<Kind>(read.inputs.map((i) => i.kind));
   const files = read.inputs.map((i) => i.path);

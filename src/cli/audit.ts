@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { runAudit, type AuditOptions } from '../audit/run.js';
 import { UsageError } from '../errors.js';
-import type { Severity } from '../law/types.js';
 import type { Kind } from '../model.js';
 import type { InputSpec } from '../read/index.js';
 import { applyBaseline, applySuppressions, parseBaseline, parseSuppressions } from '../report/baseline.js';
@@ -119,9 +118,9 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
       // Option files are read before the (possibly long) audit, so a typo fails at once.
       const baseline = o.baseline === undefined ? undefined : parseBaseline(readOptionFile('--baseline', o.baseline, io.cwd), o.baseline);
       const suppressions = o.suppress === undefined ? undefined : parseSuppressions(readOptionFile('--suppress', o.suppress, io.cwd), o.suppress);
-      // Roster names for masking: filled by runAudit where it supports `personalData`.
+      // Roster names for masking, filled by runAudit while it reads.
       const personal: PersonalData = { names: [] };
-      const options: AuditOptions & { personalData?: PersonalData } = {
+      const options: AuditOptions = {
         inputs,
         lang,
         tz: o.tz,

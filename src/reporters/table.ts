@@ -7,6 +7,7 @@ import { LABELS } from '../i18n/labels.js';
 import type { Severity } from '../law/types.js';
 import type { Finding, Report } from '../report/model.js';
 import { findRule } from '../rules/index.js';
+import { isCurrent } from './common.js';
 
 /** Values come from untrusted inputs: no control characters or escape sequences reach the terminal. */
 // eslint-disable-next-line no-control-regex
@@ -40,9 +41,12 @@ export function table(report: Report): string {
   }
   out.push(`\n${chalk.bold(L.inputs)}`, inputs.toString());
 
+  // Findings carried over from a baseline as `absent` are listed, not counted.
+  const current = report.findings.filter(isCurrent);
   const summary = new Table({ head: [L.rule, '', ...SEVERITIES.map((s) => L[s]), L.total], ...COMPACT });
-  for (const [rule, n] of Object.entries(report.summary.byRule)) {
-    const counts = SEVERITIES.map((s) => report.findings.filter((f) => f.rule === rule && f.severity === s).length);
+  for (const rule of Object.keys(report.summary.byRule)) {
+    const mine = current.filter((f) => f.rule === rule);
+    const counts = SEVERITIES.map((s) => mine.filter((f) => f.severity === s).length);
     const title = findRule(rule)?.title[lang] ?? rule;
     summary.push([rule, title, ...counts.map((c, k) => (c ? paint[SEVERITIES[k]](String(c)) : '·')), n ? chalk.bold(String(n)) : '·']);
   }
@@ -57,7 +61,8 @@ export function table(report: Report): string {
       style: { head: [] },
     });
     for (const f of report.findings.slice(0, TABLE_FINDINGS_CAP)) {
-      const msg = clean(f.message) + (f.unverified?.length ? chalk.dim(` (${L.unverified})`) : '');
+      const status = [f.baseline && f.baseline !== 'new' ? f.baseline : '', f.suppressed ? `suppressed: ${clean(f.suppressed.reason)}` : ''].filter(Boolean).join(', ');
+      const msg = clean(f.message) + (f.unverified?.length ? chalk.dim(` (${L.unverified})`) : '') + (status ? chalk.dim(` [${status}]`) : '');
       const basis = f.basis.map((b) => (b.clause ? `${b.document} ${b.clause}` : b.document)).join('; ');
       findings.push([paint[f.severity](L[f.severity]), f.rule, clean(f.workerId ?? '—'), clean(f.platform ?? '—'), when(f), msg, basis]);
     }
