@@ -48,7 +48,7 @@ export function table(report: Report): string {
     const mine = current.filter((f) => f.rule === rule);
     const counts = SEVERITIES.map((s) => mine.filter((f) => f.severity === s).length);
     const title = findRule(rule)?.title[lang] ?? rule;
-    summary.push([rule, title, ...counts.map((c, k) => (c ? paint[SEVERITIES[k]](String(c)) : '·')), n ? chalk.bold(String(n)) : '·']);
+    summary.push([rule, title, ...counts.map((c, k) => (c ? paint[SEVERITIES[k]](String(c)) : '·')), mine.length ? chalk.bold(String(mine.length)) : '·']);
   }
   out.push(`\n${chalk.bold(L.summary)}`, summary.toString());
 
