@@ -3,7 +3,7 @@
 import type { Dossier } from '../assemble/index.js';
 import { UsageError } from '../errors.js';
 import type { Jurisdiction, Law } from '../law/types.js';
-import type { Kind } from '../model.js';
+import type { InputSummary, Kind } from '../model.js';
 import type { ResolvedParams, Rule, RuleContext } from '../rules/types.js';
 import type { Clock } from '../time.js';
 
@@ -16,9 +16,17 @@ export function makeContext(
   law: Law,
   clock: Clock,
   files: readonly string[],
-  kindsPresent: ReadonlySet<Kind>,
+  inputs: readonly InputSummary[],
   fallback: Jurisdiction | undefined,
+  asOf: number | undefined,
 ): RuleContext {
+  const kindsPresent = new Set<Kind>(inputs.map((i) => i.kind));
+  const columnsByKind = new Map<Kind, Set<string>>();
+  for (const i of inputs) {
+    const set = columnsByKind.get(i.kind) ?? new Set<string>();
+    for (const c of i.columns) set.add(c);
+    columnsByKind.set(i.kind, set);
+  }
   const byRegion = new Map<string, Jurisdiction | undefined>();
   const paramCache = new Map<string, ResolvedParams<unknown>>();
   const jurisdiction = (region: string | undefined) => {
@@ -31,6 +39,8 @@ export function makeContext(
     clock,
     files,
     kindsPresent,
+    asOf,
+    columns: (kind: Kind) => columnsByKind.get(kind) ?? new Set<string>(),
     jurisdiction,
     jurisdictionOf(d: Dossier, fromDay: number, toDay: number) {
       return jurisdiction(d.dominantRegion(fromDay, toDay));

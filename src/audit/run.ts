@@ -3,7 +3,6 @@ import { assemble, Collector } from '../assemble/index.js';
 import { UsageError } from '../errors.js';
 import { loadConfig, loadLaw, withConfig } from '../law/index.js';
 import type { Jurisdiction, Law } from '../law/types.js';
-import type { Kind } from '../model.js';
 import { readInputs, type InputSpec } from '../read/index.js';
 import { buildReport } from '../report/build.js';
 import type { PersonalData } from '../report/mask.js';
@@ -93,17 +92,22 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
   if (o.personalData) {
     for (const w of collector.workers.values()) if (w.name) o.personalData.names.push(w.name);
   }
-  const kindsPresent = new Set<Kind>(read.inputs.map((i) => i.kind));
   const files = read.inputs.map((i) => i.path);
-  const ctx = makeContext(law, clock, files, kindsPresent, fallback);
   const dossiers = assemble(collector, clock, (wp) => {
     let first = 0;
     for (let i = 1; i < wp.log.length; i++) if (wp.log.acceptedAt[i] < wp.log.acceptedAt[first]) first = i;
-    const j = ctx.jurisdiction(collector.strings.get(wp.log.region[first]));
+    const region = collector.strings.get(wp.log.region[first]);
+    const j = (region === undefined ? undefined : law.resolveRegion(region)) ?? fallback;
     const gap = law.param<number>(j?.rulesetId ?? 'cn', 'work_span.bridge_gap_minutes', clock.dayOf(wp.log.acceptedAt[first]));
     if (!gap) throw new UsageError('ruleset cn: parameter work_span.bridge_gap_minutes is missing');
     return gap.value;
   });
+  let lastActive: number | undefined;
+  for (const d of dossiers) {
+    const z = d.activeDays[d.activeDays.length - 1];
+    if (z !== undefined && (lastActive === undefined || z > lastActive)) lastActive = z;
+  }
+  const ctx = makeContext(law, clock, files, read.inputs, fallback, period.to ?? lastActive);
   const { findings, notAssessed } = runRules(RULES, dossiers, ctx, o.lang);
 
   const used = new Set<string>();

@@ -8,7 +8,7 @@ import type { Jurisdiction, ParamValue } from '../law/types.js';
 import type { Relation } from '../model.js';
 import { firstDayOfMonth, formatMonth, lastDayOfMonth } from '../time.js';
 import type { Rule, RuleContext, RuleOutput } from './types.js';
-import { dayPeriod, fmtYuan, hours, orderEvidence, recordEvidence, yuan } from './util.js';
+import { dayPeriod, dominantRelation, fmtYuan, hours, orderEvidence, recordEvidence, yuan } from './util.js';
 
 const MONTHLY: ReadonlySet<Relation> = new Set(['labor', 'dispatch']);
 
@@ -25,14 +25,6 @@ function segments(ctx: RuleContext, j: Jurisdiction, key: string, first: number,
   return segs;
 }
 
-function dominantRelation(d: Dossier, days: number[]): Relation {
-  const n = new Map<Relation, number>();
-  for (const day of days) {
-    const r = d.relationOn(day);
-    n.set(r, (n.get(r) ?? 0) + 1);
-  }
-  return [...n].sort((a, b) => b[1] - a[1])[0][0];
-}
 
 function checkMonth(d: Dossier, month: number, ctx: RuleContext, out: RuleOutput) {
   const first = firstDayOfMonth(month);
@@ -41,7 +33,7 @@ function checkMonth(d: Dossier, month: number, ctx: RuleContext, out: RuleOutput
   let computedMinutes = 0;
   for (let day = first; day <= last; day++) computedMinutes += d.dayMinutes.get(day) ?? 0;
   if (computedMinutes <= 0 || active.length === 0) return;
-  const relation = dominantRelation(d, active);
+  const relation = dominantRelation(d, active) ?? 'unknown';
   if (relation === 'independent') return;
   const j = ctx.jurisdictionOf(d, first, last);
   if (!j) return out.notAssessed('no region or ruleset for the place of work');

@@ -39,6 +39,10 @@ export interface RuleContext {
   /** Input paths by Origin.file index. */
   readonly files: readonly string[];
   readonly kindsPresent: ReadonlySet<Kind>;
+  /** Last day of the audited data: --to, else the latest active day of any dossier. The "today" of an audit, never the run's date. */
+  readonly asOf: number | undefined;
+  /** Canonical columns present in the input files of a kind (empty when no such file). */
+  columns(kind: Kind): ReadonlySet<string>;
   /** Jurisdiction of a region name as given in an order, else the run's default. */
   jurisdiction(region: string | undefined): Jurisdiction | undefined;
   /** Jurisdiction of a dossier's work between two days (dominant region by order time). */

@@ -1,5 +1,6 @@
 // Small shared pieces of rule logic: evidence lists, runs of days, money and time text.
 import type { Dossier } from '../assemble/index.js';
+import type { Relation } from '../model.js';
 import type { Evidence } from '../report/model.js';
 import { formatDay } from '../time.js';
 import type { RuleContext } from './types.js';
@@ -43,3 +44,15 @@ export const yuan = (fen: number) => Math.round(fen) / 100;
 export const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 export const dayPeriod = (from: number, to: number) => ({ from: formatDay(from), to: formatDay(to) });
 export const fmtYuan = (fen: number) => (Math.round(fen) / 100).toFixed(2);
+
+/** The relation governing most of the given days (ties: the first seen). */
+export function dominantRelation(d: Dossier, days: number[]): Relation | undefined {
+  const n = new Map<Relation, number>();
+  for (const day of days) {
+    const r = d.relationOn(day);
+    n.set(r, (n.get(r) ?? 0) + 1);
+  }
+  let best: Relation | undefined;
+  for (const [r, k] of n) if (best === undefined || k > n.get(best)!) best = r;
+  return best;
+}
