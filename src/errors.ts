@@ -16,3 +16,11 @@ export class InputError extends UsageError {
     this.name = 'InputError';
   }
 }
+
+/** A rule's parameters have no value in force on the day of the work: the rule cannot assess it. */
+export class NotInForceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotInForceError';
+  }
+}

@@ -1,11 +1,11 @@
 // The rule context of one run: jurisdictions by region and parameters as of a date,
 // both memoised because rules ask for them per day.
 import type { Dossier } from '../assemble/index.js';
-import { UsageError } from '../errors.js';
+import { NotInForceError, UsageError } from '../errors.js';
 import type { Jurisdiction, Law } from '../law/types.js';
 import type { InputSummary, Kind } from '../model.js';
 import type { ResolvedParams, Rule, RuleContext } from '../rules/types.js';
-import type { Clock } from '../time.js';
+import { formatDay, type Clock } from '../time.js';
 
 function parameterNames(rule: Rule<unknown>): string[] {
   const shape = (rule.parameters as unknown as { shape?: Record<string, unknown> }).shape;
@@ -52,12 +52,17 @@ export function makeContext(
       if (hit) return hit as ResolvedParams<P>;
       const raw: Record<string, unknown> = {};
       const unverified: string[] = [];
+      const missing: string[] = [];
       for (const name of parameterNames(rule as Rule<unknown>)) {
         const v = law.ruleParam(rulesetId, rule.id, name, day, platform);
-        if (!v) continue;
+        if (!v) {
+          missing.push(name);
+          continue;
+        }
         raw[name] = v.value;
         if (!v.verified) unverified.push(`${rule.id}.${name} = ${JSON.stringify(v.value)} (${v.source})`);
       }
+      if (missing.length) throw new NotInForceError(`no ${missing.join(', ')} in force on ${formatDay(day)} (ruleset ${rulesetId})`);
       const parsed = rule.parameters.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];

@@ -2,7 +2,8 @@
 import { assemble, Collector } from '../assemble/index.js';
 import { UsageError } from '../errors.js';
 import { loadConfig, loadLaw, withConfig } from '../law/index.js';
-import type { Jurisdiction, Law } from '../law/types.js';
+import type { LawBook } from '../law/law.js';
+import type { Jurisdiction, Law, ParamValue } from '../law/types.js';
 import { readInputs, type InputSpec } from '../read/index.js';
 import { buildReport } from '../report/build.js';
 import type { PersonalData } from '../report/mask.js';
@@ -72,7 +73,7 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
   if (period.from !== undefined && period.to !== undefined && period.from > period.to) {
     throw new UsageError('--from is after --to');
   }
-  let law: Law = loadLaw();
+  let law: LawBook = loadLaw();
   let map = o.map;
   if (o.config) {
     const config = loadConfig(o.config);
@@ -98,8 +99,13 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
     for (let i = 1; i < wp.log.length; i++) if (wp.log.acceptedAt[i] < wp.log.acceptedAt[first]) first = i;
     const region = collector.strings.get(wp.log.region[first]);
     const j = (region === undefined ? undefined : law.resolveRegion(region)) ?? fallback;
-    const gap = law.param<number>(j?.rulesetId ?? 'cn', 'work_span.bridge_gap_minutes', clock.dayOf(wp.log.acceptedAt[first]));
-    if (!gap) throw new UsageError('ruleset cn: parameter work_span.bridge_gap_minutes is missing');
+    const rulesetId = j?.rulesetId ?? 'cn';
+    // Spans are a way of measuring time, not a limit: work before the first dated value is
+    // measured with that value (rules whose limits were not yet in force say so themselves).
+    const gap =
+      law.param<number>(rulesetId, 'work_span.bridge_gap_minutes', clock.dayOf(wp.log.acceptedAt[first])) ??
+      (law.paramHistory(rulesetId, 'work_span.bridge_gap_minutes')[0] as ParamValue<number> | undefined);
+    if (!gap) throw new UsageError(`ruleset ${rulesetId}: parameter work_span.bridge_gap_minutes is missing`);
     return gap.value;
   });
   let lastActive: number | undefined;

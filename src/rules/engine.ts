@@ -2,6 +2,7 @@
 // basis from the rulesets (and config), message text in the chosen language, fingerprint.
 import { createHash } from 'node:crypto';
 import type { Dossier } from '../assemble/index.js';
+import { NotInForceError } from '../errors.js';
 import { fillTemplate } from '../i18n/format.js';
 import type { Basis, Severity } from '../law/types.js';
 import type { Finding, Lang, NotAssessed } from '../report/model.js';
@@ -88,7 +89,13 @@ export function runRules(rules: Rule[], dossiers: Dossier[], ctx: RuleContext, l
           findings.push(f);
         },
       };
-      rule.check(g.dossiers, ctx, out);
+      try {
+        rule.check(g.dossiers, ctx, out);
+      } catch (e) {
+        // Work before a rule's parameters took effect is not judged by later law.
+        if (!(e instanceof NotInForceError)) throw e;
+        out.notAssessed(e.message.replace(/ on \d{4}-\d{2}-\d{2}/, ' on the day of the work'));
+      }
     }
     for (const [reason, set] of [...reasons].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       notAssessed.push({ rule: rule.id, reason, workerPlatforms: set.size });

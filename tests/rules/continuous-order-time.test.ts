@@ -71,4 +71,14 @@ describe('continuous-order-time', () => {
     const got = findings(report, 'continuous-order-time');
     expect(got.map((f) => [f.workerId, f.platform, f.severity, f.metrics.limitMinutes])).toEqual([['W1', 'A', 'error', 180]]);
   });
+
+  it('does not judge work before the limit took effect (2021-07-16): could not assess, no crash', async () => {
+    const rows = [
+      ...shift({ worker: 'W1', date: '2021-07-15', orders: 10, minutes: 30, gap: 0 }),
+      ...shift({ worker: 'W2', date: '2021-07-16', orders: 10, minutes: 30, gap: 0 }),
+    ];
+    const report = await audit({ 'orders.csv': csv(ORDER_HEADER, rows) });
+    expect(findings(report, 'continuous-order-time').map((f) => f.workerId)).toEqual(['W2']);
+    expect(report.notAssessed).toContainEqual(expect.objectContaining({ rule: 'continuous-order-time', workerPlatforms: 1 }));
+  });
 });
