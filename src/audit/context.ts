@@ -4,6 +4,7 @@ import type { Dossier } from '../assemble/index.js';
 import { NotInForceError, UsageError } from '../errors.js';
 import type { Jurisdiction, Law } from '../law/types.js';
 import type { InputSummary, Kind } from '../model.js';
+import type { ParameterSource } from '../report/model.js';
 import type { ResolvedParams, Rule, RuleContext } from '../rules/types.js';
 import { formatDay, type Clock } from '../time.js';
 
@@ -19,7 +20,8 @@ export function makeContext(
   inputs: readonly InputSummary[],
   fallback: Jurisdiction | undefined,
   asOf: number | undefined,
-): RuleContext {
+): RuleContext & { configValuesUsed(): ParameterSource[] } {
+  const fromConfig = new Map<string, ParameterSource>();
   const kindsPresent = new Set<Kind>(inputs.map((i) => i.kind));
   const columnsByKind = new Map<Kind, Set<string>>();
   for (const i of inputs) {
@@ -42,6 +44,10 @@ export function makeContext(
     asOf,
     columns: (kind: Kind) => columnsByKind.get(kind) ?? new Set<string>(),
     jurisdiction,
+    /** Config values the rules actually used, in a stable order, for the report. */
+    configValuesUsed() {
+      return [...fromConfig.keys()].sort().map((k) => fromConfig.get(k)!);
+    },
     jurisdictionOf(d: Dossier, fromDay: number, toDay: number) {
       return jurisdiction(d.dominantRegion(fromDay, toDay));
     },
@@ -60,6 +66,9 @@ export function makeContext(
           continue;
         }
         raw[name] = v.value;
+        if (v.origin === 'config') {
+          fromConfig.set(`${rule.id}\u0000${platform}\u0000${name}`, { rule: rule.id, platform, name, value: v.value, origin: 'config', source: v.source });
+        }
         if (!v.verified) unverified.push(`${rule.id}.${name} = ${JSON.stringify(v.value)} (${v.source})`);
       }
       if (missing.length) throw new NotInForceError(`no ${missing.join(', ')} in force on ${formatDay(day)} (ruleset ${rulesetId})`);

@@ -140,5 +140,6 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
     findings,
     notAssessed,
     ctx,
+    parameterSources: ctx.configValuesUsed(),
   });
 }

@@ -5,7 +5,7 @@ import type { InputSummary, Rejection } from '../model.js';
 import type { Rule, RuleContext } from '../rules/types.js';
 import { formatDay } from '../time.js';
 import { employmentReport } from './employment.js';
-import type { Finding, Lang, NotAssessed, Report } from './model.js';
+import type { Finding, Lang, NotAssessed, ParameterSource, Report } from './model.js';
 
 /** Rejected rows listed in a report at most; the count is never capped. */
 export const REJECTED_CAP = 1000;
@@ -39,6 +39,7 @@ export interface BuildInput {
   findings: Finding[];
   notAssessed: NotAssessed[];
   ctx: RuleContext;
+  parameterSources: ParameterSource[];
 }
 
 export function buildReport(b: BuildInput): Report {
@@ -70,6 +71,7 @@ export function buildReport(b: BuildInput): Report {
       timezone: b.timezone,
       lang: b.lang,
       inputs: b.inputs,
+      ...(b.parameterSources.length ? { parameterSources: b.parameterSources } : {}),
     },
     summary: {
       workers: new Set(b.dossiers.map((d) => d.workerId)).size,

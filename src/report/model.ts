@@ -62,6 +62,15 @@ export interface EmploymentReport {
   arrears: Record<string, number>;
 }
 
+export interface ParameterSource {
+  rule: string;
+  platform?: string;
+  name: string;
+  value: unknown;
+  origin: 'config' | 'ruleset';
+  source: string;
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: 'gigaudit'; version: string };
@@ -73,7 +82,8 @@ export interface Report {
     timezone: string;
     lang: Lang;
     inputs: InputSummary[];
-    parameterSources?: { rule: string; platform?: string; name: string; value: unknown; origin: string }[];
+    /** Rule parameters that came from --config rather than the rulesets (platform-negotiated limits). */
+    parameterSources?: ParameterSource[];
   };
   summary: {
     workers: number;

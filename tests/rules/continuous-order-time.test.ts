@@ -70,6 +70,11 @@ describe('continuous-order-time', () => {
     const report = await audit({ 'orders.csv': csv(ORDER_HEADER, rows) }, { config });
     const got = findings(report, 'continuous-order-time');
     expect(got.map((f) => [f.workerId, f.platform, f.severity, f.metrics.limitMinutes])).toEqual([['W1', 'A', 'error', 180]]);
+    // The report says which values came from the config rather than the rulesets.
+    expect(report.run.parameterSources).toContainEqual(
+      expect.objectContaining({ rule: 'continuous-order-time', platform: 'A', name: 'max_minutes', value: 180, origin: 'config' }),
+    );
+    expect(report.run.parameterSources?.some((p) => p.platform === 'B')).toBe(false);
   });
 
   it('does not judge work before the limit took effect (2021-07-16): could not assess, no crash', async () => {
