@@ -76,13 +76,21 @@ const EMPLOYERS = { 速达配送: ['永捷配送', '', '旌达物流'], 快跑�
 const LINES = { 速达配送: ['外卖', '外卖', '外卖', '即时配送'], 快跑出行: ['网约车'] };
 const REGIONS = ['永川区', '永川区', '永川区', '城口县', '旌阳区'];
 const REMARKS = ['', '', '', '', '', '', '', '', '放门口', '客户要求"无接触"配送', '电话联系，不要敲门', '高峰加价'];
-const CONTRACTS = ['书面协议', '新就业形态书面协议', '劳动合同', '非全日制劳动合同', '合作协议', '劳务派遣'];
+// Mostly written agreements (新就业形态), some employees, a few dispatched, part-time and independent riders.
+const CONTRACTS = [
+  ...Array(16).fill('新就业形态书面协议'),
+  ...Array(2).fill('劳动合同'),
+  '劳务派遣',
+  '非全日制劳动合同',
+  '合作协议',
+];
 const pad = (n, w = 2) => String(n).padStart(w, '0');
 const YEAR = 2025;
-const MONTH = 3; // March 2025: 31 days
+const MONTH = 3; // March 2025: 31 days, 2025-03-01 a Saturday
 const DAYS = 31;
 /** 'YYYY-MM-DD' of day d of the month (d may run into the next month). */
 const DAY_TEXT = Array.from({ length: DAYS + 3 }, (_, d) => new Date(Date.UTC(YEAR, MONTH - 1, d)).toISOString().slice(0, 10));
+const weekday = (d) => new Date(Date.UTC(YEAR, MONTH - 1, d)).getUTCDay();
 
 function csvQuote(s) {
   return `"${s.replace(/"/g, '""')}"`;
@@ -119,12 +127,25 @@ function workerTable(o) {
     const id = `R${pad(100000 + w, 6)}`;
     const platform = r.next() < 0.85 ? PLATFORMS[0] : PLATFORMS[1];
     const second = r.next() < 0.15 ? PLATFORMS[1 - PLATFORMS.indexOf(platform)] : undefined;
-    const region = r.pick(REGIONS);
-    const employer = r.pick(EMPLOYERS[platform]);
-    // Shift start hour and length: some riders work long days (findings), most do not.
-    const startHour = r.int(7, 12);
-    const long = r.next() < 0.2;
-    workers.push({ id, platform, second, region, employer, startHour, long, contract: r.pick(CONTRACTS), insured: r.next() < 0.8 });
+    const contract = r.pick(CONTRACTS);
+    const partTime = contract === '非全日制劳动合同';
+    // One rest day a week (a few riders skip it), a shift of 3 (part-time) to 10 hours.
+    const rest = r.next() < 0.9 ? r.int(0, 6) : -1;
+    const days = [];
+    for (let d = 1; d <= DAYS; d++) if (weekday(d) !== rest) days.push(d);
+    workers.push({
+      id,
+      platform,
+      second,
+      region: r.pick(REGIONS),
+      employer: r.pick(EMPLOYERS[platform]),
+      days,
+      start: r.int(7, 11) * 60,
+      shift: partTime ? 180 : r.next() < 0.1 ? 600 : r.int(6, 9) * 60,
+      contract,
+      hasContract: r.next() < 0.95,
+      insured: r.next() < 0.95,
+    });
   }
   return workers;
 }
@@ -132,42 +153,43 @@ function workerTable(o) {
 async function generate(o) {
   mkdirSync(o.dir, { recursive: true });
   const manifest = join(o.dir, 'manifest.json');
-  const want = JSON.stringify({ v: 3, orders: o.orders, workers: o.workers, seed: o.seed });
+  const want = JSON.stringify({ v: 5, orders: o.orders, workers: o.workers, seed: o.seed });
   if (!o.regen && existsSync(manifest) && readFileSync(manifest, 'utf8') === want) return false;
   rmSync(manifest, { force: true });
   const workers = workerTable(o);
   const r = rng(o.seed);
   const t0 = Date.now();
 
-  // Orders: unsorted (random worker, random day per row), ~1 row in 50 000 rejected (bad date
-  // or duplicate id), ids unique otherwise. CRLF, like Excel and most back-ends on Windows.
+  // Orders: unsorted (a random worker and day per row), ~1 row in 25 000 rejected (a bad
+  // date, a duplicate id), ids unique otherwise; CRLF, like Excel and most back-ends.
   const orders = new Writer(join(o.dir, 'orders.csv'));
   await orders.line('订单号,骑手ID,接单时间,完成时间,平台,用工主体,区县,业务类型,订单收入,订单状态,备注\r\n');
   const prefix = { 速达配送: 'SD', 快跑出行: 'KP' };
+  const earned = new Map(); // worker|platform → fen, for the pay file
   for (let i = 0; i < o.orders; i++) {
     const w = workers[Math.floor(r.next() * workers.length)];
     const platform = w.second && r.next() < 0.3 ? w.second : w.platform;
-    const day = r.int(1, DAYS);
-    const span = w.long ? 12 * 60 : 8 * 60;
-    const startMin = w.startHour * 60 + r.int(0, span);
-    const dur = platform === PLATFORMS[1] ? r.int(8, 50) : r.int(15, 55);
-    const endMin = startMin + dur;
+    const day = w.days[Math.floor(r.next() * w.days.length)];
+    const startMin = w.start + r.int(0, w.shift - 30);
+    const dur = platform === PLATFORMS[1] ? r.int(8, 40) : r.int(15, 45);
     const ts = (m) => {
       const mm = m % 1440;
       return `${DAY_TEXT[day + Math.floor(m / 1440)]} ${pad(Math.floor(mm / 60))}:${pad(mm % 60)}:${pad(r.int(0, 59))}`;
     };
     let accepted = ts(startMin);
-    const completed = ts(endMin);
+    const completed = ts(startMin + dur);
     let id = `${prefix[platform]}${pad(i + 1, 10)}`;
     if (i % 50_000 === 4_999) accepted = '2025-03-32 10:00:00'; // unparseable date
-    if (i % 50_000 === 9_999 && i > 0) id = `${prefix[platform]}${pad(i - 100, 10)}`; // duplicate of an earlier id (if same platform)
-    const pay = (platform === PLATFORMS[1] ? r.int(900, 4500) : r.int(350, 1200)) / 100;
+    if (i % 50_000 === 9_999 && i > 0) id = `${prefix[platform]}${pad(i - 100, 10)}`; // a duplicate id (when the platform matches)
+    const fen = platform === PLATFORMS[1] ? r.int(2500, 6000) : r.int(1800, 3500);
+    const k = `${w.id}|${platform}`;
+    earned.set(k, (earned.get(k) ?? 0) + fen);
     const cancelled = r.next() < 0.01;
     let remark = r.pick(REMARKS);
     if (i % 20_011 === 17) remark = '地址有误\r\n已联系客户'; // a line break inside a quoted field
     const line =
       `${id},${w.id},${accepted},${completed},${csvQuote(platform)},${w.employer && platform === PLATFORMS[0] ? csvQuote(w.employer) : ''},` +
-      `${csvQuote(w.region)},${csvQuote(r.pick(LINES[platform]))},${pay.toFixed(2)},${cancelled ? '已取消' : '已完成'},${remark ? csvQuote(remark) : ''}\r\n`;
+      `${csvQuote(w.region)},${csvQuote(r.pick(LINES[platform]))},${(fen / 100).toFixed(2)},${cancelled ? '已取消' : '已完成'},${remark ? csvQuote(remark) : ''}\r\n`;
     await orders.line(line);
   }
   await orders.end();
@@ -180,17 +202,22 @@ async function generate(o) {
   await pay.line('工号,平台,结算周期开始,结算周期结束,应发工资,实发工资,发放日期,支付方式,是否提供工资清单\r\n');
   for (const w of workers) {
     for (const p of w.second ? [w.platform, w.second] : [w.platform]) {
-      if (r.next() < 0.9) {
+      const start = `2024-${pad(r.int(1, 9))}-${pad(r.int(1, 28))}`;
+      if (w.hasContract) {
         const agency = w.contract === '劳务派遣' ? csvQuote('渝才人力资源') : '';
-        await contracts.line(`${w.id},${csvQuote(w.contract)},${csvQuote(p)},2024-0${r.int(1, 9)}-${pad(r.int(1, 28))},,2024-01-01,${agency}\r\n`);
+        await contracts.line(`${w.id},${csvQuote(w.contract)},${csvQuote(p)},${start},,${start},${agency}\r\n`);
       }
-      if (w.insured) await insurance.line(`${w.id},职业伤害保障,${csvQuote(p)},2024年${r.int(1, 12)}月1日,,正常\r\n`);
-      if (w.contract === '劳动合同' && w.insured) {
-        await insurance.line(`${w.id},养老保险,${csvQuote(p)},2024年1月1日,,正常\r\n`);
-        await insurance.line(`${w.id},医疗保险,${csvQuote(p)},2024年1月1日,,正常\r\n`);
+      const employee = w.contract === '劳动合同' || w.contract === '劳务派遣';
+      if (w.insured) {
+        await insurance.line(`${w.id},${employee ? '工伤保险' : '职业伤害保障'},${csvQuote(p)},${start.replace(/-0?/g, (m, i) => (i === 4 ? '年' : '月'))}日,,正常\r\n`);
+        if (employee) {
+          await insurance.line(`${w.id},养老保险,${csvQuote(p)},2024年1月1日,,正常\r\n`);
+          await insurance.line(`${w.id},医疗保险,${csvQuote(p)},2024年1月1日,,正常\r\n`);
+        }
       }
-      const gross = r.int(150_000, 900_000) / 100;
-      await pay.line(`${w.id},${csvQuote(p)},2025-03-01,2025-03-31,"¥${gross.toLocaleString('en-US', { minimumFractionDigits: 2 })}",${gross.toFixed(2)},2025-04-${pad(r.int(5, 20))},银行转账,是\r\n`);
+      const gross = Math.max(earned.get(`${w.id}|${p}`) ?? 0, 100_000) / 100;
+      const money = gross.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      await pay.line(`${w.id},${csvQuote(p)},2025-03-01,2025-03-31,"¥${money}",${gross.toFixed(2)},2025-04-${pad(r.int(5, 10))},银行转账,是\r\n`);
     }
   }
   await Promise.all([contracts.end(), insurance.end(), pay.end()]);

@@ -40,6 +40,9 @@ export class Dossier {
   readonly insurance: InsuranceRecord[];
   readonly pay: PayRecord[];
   private readonly dayFirstPos = new Map<number, number>();
+  /** maxEnd[k]: the latest end day among contracts[0..k] (Infinity when one is open-ended). */
+  private readonly contractMaxEnd: number[];
+  private readonly contractMemo = new Map<number, ContractRecord | null>();
 
   constructor(
     readonly workerId: string,
@@ -73,16 +76,39 @@ export class Dossier {
     const agencies = new Set(this.contracts.flatMap((c) => (c.dispatchAgency ? [c.dispatchAgency] : [])));
     this.insurance = others.insurance.filter((r) => sameParty(r.platform, platform, employers) || agencies.has(r.platform ?? ''));
     this.pay = mine(others.pay).sort((a, b) => a.periodStart - b.periodStart || a.line - b.line);
+    let maxEnd = -Infinity;
+    this.contractMaxEnd = this.contracts.map((c) => (maxEnd = Math.max(maxEnd, c.endDay ?? Infinity)));
   }
 
   get key(): string {
     return `${this.workerId}|${this.platform}`;
   }
 
-  /** The contract that governs a day: the latest-starting one covering it. */
+  /**
+   * The contract that governs a day: the latest-starting one covering it (the last in
+   * `contracts` order). Rules ask per active day, so a worker with thousands of contracts
+   * gets a binary search and a memo rather than a scan per day.
+   */
   contractOn(day: number): ContractRecord | undefined {
+    const hit = this.contractMemo.get(day);
+    if (hit !== undefined) return hit ?? undefined;
+    const cs = this.contracts;
+    // Last contract starting on or before the day.
+    let lo = 0;
+    let hi = cs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cs[mid].startDay <= day) lo = mid + 1;
+      else hi = mid;
+    }
     let found: ContractRecord | undefined;
-    for (const c of this.contracts) if (covers(c, day)) found = c;
+    for (let k = lo - 1; k >= 0 && this.contractMaxEnd[k] >= day; k--) {
+      if (covers(cs[k], day)) {
+        found = cs[k];
+        break;
+      }
+    }
+    this.contractMemo.set(day, found ?? null);
     return found;
   }
 
@@ -111,9 +137,23 @@ export class Dossier {
   /** Region with the most order time among the given days (ties: first seen). */
   dominantRegion(fromDay: number, toDay: number): string | undefined {
     const weight = new Map<number, number>();
-    for (let p = 0; p < this.sorted.length; p++) {
+    // Orders are sorted by acceptance: start at the first accepted on or after the day
+    // before fromDay (a margin for zones whose offset changes) and stop past toDay, so
+    // that a question per week or month does not scan all of a busy worker's orders.
+    const acc = this.log.acceptedAt;
+    const startAt = this.clock.startOfDay(fromDay - 1);
+    const stopAt = this.clock.startOfDay(toDay + 2);
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (acc[this.sorted[mid]] < startAt) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let p = lo; p < this.sorted.length; p++) {
       const i = this.sorted[p];
-      const d = this.clock.dayOf(this.log.acceptedAt[i]);
+      if (acc[i] >= stopAt) break;
+      const d = this.clock.dayOf(acc[i]);
       if (d < fromDay || d > toDay) continue;
       const r = this.log.region[i];
       weight.set(r, (weight.get(r) ?? 0) + (this.log.completedAt[i] - this.log.acceptedAt[i]) + 1);
@@ -130,17 +170,33 @@ export class Dossier {
     return p === undefined ? undefined : BUSINESS_LINES[this.log.businessLine[this.sorted[p]]];
   }
 
-  orderAt(p: number) {
-    const i = this.sorted[p];
-    const log = this.log;
-    return {
-      orderId: log.orderId[i],
-      acceptedAt: log.acceptedAt[i],
-      completedAt: log.completedAt[i],
-      payFen: log.payFen[i],
-      file: log.file[i],
-      line: log.line[i],
-      region: this.strings.get(log.region[i]),
-    };
+  /** The order at a position of `sorted` (its id is decoded only when read). */
+  orderAt(p: number): OrderView {
+    return new OrderView(this.log, this.sorted[p], this.strings);
+  }
+}
+
+/** One order, as rules see it. */
+export class OrderView {
+  readonly acceptedAt: number;
+  readonly completedAt: number;
+  readonly payFen: number;
+  readonly file: number;
+  readonly line: number;
+  readonly region: string | undefined;
+  constructor(
+    private readonly log: OrderLog,
+    private readonly i: number,
+    strings: StringTable,
+  ) {
+    this.acceptedAt = log.acceptedAt[i];
+    this.completedAt = log.completedAt[i];
+    this.payFen = log.payFen[i];
+    this.file = log.file[i];
+    this.line = log.line[i];
+    this.region = strings.get(log.region[i]);
+  }
+  get orderId(): string {
+    return this.log.orderIdAt(this.i);
   }
 }

@@ -30,7 +30,7 @@ export function makeContext(
     columnsByKind.set(i.kind, set);
   }
   const byRegion = new Map<string, Jurisdiction | undefined>();
-  const paramCache = new Map<string, ResolvedParams<unknown>>();
+  const paramCache = new Map<string, Map<string, Map<string, Map<number, ResolvedParams<unknown>>>>>();
   const jurisdiction = (region: string | undefined) => {
     if (region === undefined) return fallback;
     if (!byRegion.has(region)) byRegion.set(region, law.resolveRegion(region));
@@ -53,8 +53,14 @@ export function makeContext(
     },
     params<P>(rule: Rule<P>, j: Jurisdiction | undefined, day: number, platform: string): ResolvedParams<P> {
       const rulesetId = j?.rulesetId ?? 'cn';
-      const key = `${rule.id}\u0000${rulesetId}\u0000${day}\u0000${platform}`;
-      const hit = paramCache.get(key);
+      // rule → ruleset → platform → day: no key string per call (rules ask per span and per day)
+      let byRuleset = paramCache.get(rule.id);
+      if (!byRuleset) paramCache.set(rule.id, (byRuleset = new Map()));
+      let byPlatform = byRuleset.get(rulesetId);
+      if (!byPlatform) byRuleset.set(rulesetId, (byPlatform = new Map()));
+      let byDay = byPlatform.get(platform);
+      if (!byDay) byPlatform.set(platform, (byDay = new Map()));
+      const hit = byDay.get(day);
       if (hit) return hit as ResolvedParams<P>;
       const raw: Record<string, unknown> = {};
       const unverified: string[] = [];
@@ -80,7 +86,7 @@ export function makeContext(
         );
       }
       const res = { values: parsed.data, unverified };
-      paramCache.set(key, res);
+      byDay.set(day, res);
       return res;
     },
   };

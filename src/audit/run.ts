@@ -1,10 +1,12 @@
 // The pipeline of one audit: read → normalise → assemble per worker → rules → report.
 import { assemble, Collector } from '../assemble/index.js';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { loadConfig, loadLaw, withConfig } from '../law/index.js';
 import type { LawBook } from '../law/law.js';
 import type { Jurisdiction, Law, ParamValue } from '../law/types.js';
-import { readInputs, type InputSpec } from '../read/index.js';
+import { OrderIdIndex } from '../normalise/orderIds.js';
+import type { Engine } from '../read/csvStream.js';
+import { readInputs, type InputSpec, type ReadProgress } from '../read/index.js';
 import { buildReport } from '../report/build.js';
 import type { PersonalData } from '../report/mask.js';
 import type { Lang, Report } from '../report/model.js';
@@ -28,6 +30,15 @@ export interface AuditOptions {
   config?: string;
   strict?: boolean;
   now?: () => Date;
+  /** Parser for the inputs (default 'auto'); worker threads for large orders files (0 = none). */
+  engine?: Engine;
+  threads?: number;
+  /** Filled with milliseconds per phase (read, group, assemble, rules, report) when given. */
+  timings?: Record<string, number>;
+  /** Thresholds of the parallel reader (tests). */
+  readTuning?: { parallelMinBytes?: number; parallelRangeBytes?: number };
+  /** Progress while reading (the CLI draws a bar from it). */
+  onProgress?: (p: ReadProgress) => void;
   /** Filled with the roster's names, so that reporters can mask them (src/report/mask.ts). */
   personalData?: PersonalData;
 }
@@ -59,6 +70,16 @@ function chain(law: Law, id: string): string[] {
   return out;
 }
 
+function phaseTimer(into: Record<string, number> | undefined): (phase: string) => void {
+  if (!into) return () => undefined;
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    into[phase] = (into[phase] ?? 0) + (now - last);
+    last = now;
+  };
+}
+
 export async function runAudit(o: AuditOptions): Promise<Report> {
   const now = o.now ?? (() => new Date());
   const startedAt = now().toISOString();
@@ -82,8 +103,19 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
   }
   const fallback = fallbackJurisdiction(law, o);
 
-  const collector = new Collector(clock, period);
-  const read = await readInputs(o.inputs, { clock, encoding: o.encoding, map, platform: o.platform }, collector.add);
+  const orderIds = new OrderIdIndex();
+  const collector = new Collector(clock, period, orderIds);
+  const mark = phaseTimer(o.timings);
+  const read = await readInputs(
+    o.inputs,
+    { clock, encoding: o.encoding, map, platform: o.platform, orderIds, engine: o.engine, threads: o.threads, onProgress: o.onProgress, ...o.readTuning },
+    collector.add,
+  );
+  if (read.inputs.length === 0) {
+    // Only folder members that are not exports (explicit files fail on their own): nothing to audit.
+    const why = read.skipped.map((s) => `${s.path}: ${s.reason}`).join('; ');
+    throw new InputError(`no export to audit among the inputs${why ? ` (skipped ${why})` : ''}`);
+  }
   if (o.strict && read.rejected.length > 0) {
     const r = read.rejected[0];
     throw new UsageError(
@@ -94,9 +126,11 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
     for (const w of collector.workers.values()) if (w.name) o.personalData.names.push(w.name);
   }
   const files = read.inputs.map((i) => i.path);
+  mark('read');
+  collector.orders; // group and sort the orders
+  mark('group');
   const dossiers = assemble(collector, clock, (wp) => {
-    let first = 0;
-    for (let i = 1; i < wp.log.length; i++) if (wp.log.acceptedAt[i] < wp.log.acceptedAt[first]) first = i;
+    const first = wp.log.firstAccepted();
     const region = collector.strings.get(wp.log.region[first]);
     const j = (region === undefined ? undefined : law.resolveRegion(region)) ?? fallback;
     const rulesetId = j?.rulesetId ?? 'cn';
@@ -114,7 +148,9 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
     if (z !== undefined && (lastActive === undefined || z > lastActive)) lastActive = z;
   }
   const ctx = makeContext(law, clock, files, read.inputs, fallback, period.to ?? lastActive);
+  mark('assemble');
   const { findings, notAssessed } = runRules(RULES, dossiers, ctx, o.lang);
+  mark('rules');
 
   const used = new Set<string>();
   for (const d of dossiers) {
@@ -125,7 +161,7 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
   if (fallback) used.add(fallback.rulesetId);
   used.add('cn');
   const ids = [...new Set([...used].flatMap((id) => chain(law, id)))].sort();
-  return buildReport({
+  const report = buildReport({
     version: VERSION,
     startedAt,
     finishedAt: now().toISOString(),
@@ -141,5 +177,8 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
     notAssessed,
     ctx,
     parameterSources: ctx.configValuesUsed(),
+    skipped: read.skipped,
   });
+  mark('report');
+  return report;
 }

@@ -9,9 +9,11 @@ import type { InputSpec } from '../read/index.js';
 import { applyBaseline, applySuppressions, parseBaseline, parseSuppressions } from '../report/baseline.js';
 import { maskReport, type PersonalData } from '../report/mask.js';
 import type { Lang, Report } from '../report/model.js';
+import { terminalText } from '../reporters/escape.js';
 import { PLANNED_FORMATS, REPORTERS } from '../reporters/index.js';
 import { severityRank } from '../rules/engine.js';
 import { defaultLang, type Io } from './io.js';
+import { progressBar } from './progress.js';
 import { writeAtomic } from './write.js';
 
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
@@ -102,6 +104,7 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
     .option('--encoding <name>', 'input encoding (default: detected)')
     .option('--map <file>', 'JSON mapping canonical column -> header name')
     .option('--platform <name>', 'platform for records without one')
+    .option('--threads <n>', 'worker threads for large orders files (default: the cores, at most 4; 0 = none)')
     .option('--quiet', 'no progress or notes on stderr')
     .option('--verbose', 'notes on stderr: skipped files, ignored columns')
     .action(async (paths: string[], o: Record<string, any>) => {
@@ -135,7 +138,31 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
         strict: o.strict,
         personalData: personal,
       };
-      let report = await runAudit(options);
+      if (o.threads !== undefined) {
+        const t = Number(o.threads);
+        if (!Number.isInteger(t) || t < 0 || t > 64) throw new UsageError('--threads must be a whole number from 0 to 64');
+        options.threads = t;
+      }
+      const bar = progressBar(io, Boolean(o.quiet));
+      options.onProgress = bar.update;
+      const timings: Record<string, number> | undefined = io.env.GIGAUDIT_TIMINGS ? {} : undefined;
+      options.timings = timings;
+      let report: Report;
+      try {
+        report = await runAudit(options);
+      } finally {
+        bar.done();
+      }
+      const writeStart = performance.now();
+      // Notes quote paths and values from the inputs: one line each, nothing a terminal acts on.
+      const note = (text: string) => io.stderr(`gigaudit: note: ${terminalText(text).replace(/[\r\n\t]+/g, ' ')}\n`);
+      if (!o.quiet) {
+        // A folder member that is not read is said, not dropped silently: it may be an export with a broken header.
+        for (const s of report.run.skipped ?? []) note(`skipped ${s.path}: ${s.reason}`);
+      }
+      if (o.verbose) {
+        for (const i of report.run.inputs) if (i.ignoredColumns.length) note(`${i.path}: ignored columns: ${i.ignoredColumns.join(', ')}`);
+      }
       // Order matters: baseline and suppressions match on fingerprints and raw worker ids,
       // masking comes last so that absent findings carried over from the baseline are masked too.
       if (baseline) report = applyBaseline(report, baseline);
@@ -143,7 +170,7 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
         const r = applySuppressions(report, suppressions);
         report = r.report;
         if (!o.quiet) {
-          for (const s of r.expired) io.stderr(`gigaudit: note: suppression expired ${s.expires}, its findings count again: ${s.id ?? [s.rule, s.workerId, s.platform].filter(Boolean).join(' ')}\n`);
+          for (const s of r.expired) note(`suppression expired ${s.expires}, its findings count again: ${s.id ?? [s.rule, s.workerId, s.platform].filter(Boolean).join(' ')}`);
         }
       }
       if (o.mask !== false) report = maskReport(report, personal);
@@ -151,6 +178,10 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
         const text = REPORTERS[out.format](report);
         if (out.file) writeAtomic(resolve(io.cwd, out.file), text);
         else io.stdout(text);
+      }
+      if (timings) {
+        timings['mask+write'] = performance.now() - writeStart;
+        io.stderr(`gigaudit: timings (ms): ${Object.entries(timings).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}\n`);
       }
       setExit(exitCodeFor(report, failOn));
     });

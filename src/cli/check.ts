@@ -5,6 +5,7 @@ import { readInputs } from '../read/index.js';
 import { Clock } from '../time.js';
 import type { Io } from './io.js';
 import { clean } from '../reporters/table.js';
+import { jsonText } from '../reporters/escape.js';
 
 export function registerCheck(program: Command, io: Io, setExit: (code: number) => void) {
   program
@@ -19,7 +20,7 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
       const clock = new Clock(o.tz);
       const res = await readInputs(paths.map((path) => ({ path })), { clock, encoding: o.encoding, platform: o.platform }, () => {});
       setExit(res.rejected.length > 0 ? 1 : 0);
-      if (o.json) return io.stdout(`${JSON.stringify(res, null, 2)}\n`);
+      if (o.json) return io.stdout(`${jsonText(res, 2)}\n`);
       const t = new Table({ head: ['file', 'kind', 'encoding', 'read', 'used', 'rejected', 'sha256'] });
       for (const i of res.inputs) t.push([clean(i.path), i.kind, i.encoding, i.rowsRead, i.rowsUsed, i.rowsRejected, i.sha256.slice(0, 16)]);
       const lines = [t.toString()];

@@ -1,11 +1,14 @@
 // The commander program. main() returns the exit code; only bin/ touches process.
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../errors.js';
+import { terminalText } from '../reporters/escape.js';
 import { VERSION } from '../version.js';
 import { registerAudit } from './audit.js';
 import { registerCheck } from './check.js';
 import { registerInfo } from './info.js';
 import type { Io } from './io.js';
+
+const oneLine = (s: string) => terminalText(s).replace(/[\r\n\t]+/g, ' ');
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let code = 0;
@@ -16,11 +19,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .description('Compliance auditor for platform work in China / 新就业形态劳动者权益合规审计')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(terminalText(s)) });
   registerAudit(program, io, setExit);
   registerInfo(program, io);
   registerCheck(program, io, setExit);
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(terminalText(s)) });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
@@ -30,11 +33,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
     if (e instanceof UsageError) {
-      io.stderr(`gigaudit: ${e.message}\n`);
+      // Messages quote paths and values from the inputs: one line, nothing a terminal acts on.
+      io.stderr(`gigaudit: ${oneLine(e.message)}\n`);
       return 2;
     }
     // A bug: still one line for the user, never a stack trace (GIGAUDIT_DEBUG=1 shows it).
-    io.stderr(`gigaudit: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    io.stderr(`gigaudit: internal error: ${oneLine((e as Error)?.message ?? String(e))}\n`);
     if (io.env.GIGAUDIT_DEBUG) io.stderr(`${(e as Error)?.stack}\n`);
     return 2;
   }

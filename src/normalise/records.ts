@@ -5,6 +5,7 @@
 import type { Kind } from '../model.js';
 import { contractsConverter } from './contracts.js';
 import type { ColumnIndex, ConvertContext, RowConverter } from './convert.js';
+import { withRowChecks } from './hygiene.js';
 import { insuranceConverter } from './insurance.js';
 import { ordersConverter } from './orders.js';
 import { payConverter } from './pay.js';
@@ -13,7 +14,14 @@ import { workersConverter } from './workers.js';
 export { RowReject } from './cells.js';
 export type { ColumnIndex, ConvertContext, RowConverter } from './convert.js';
 
+export { MAX_VALUE_CHARS } from './hygiene.js';
+
+/** The converter of one file: row checks (hygiene.ts), then the kind's own conversion. */
 export function makeConverter(kind: Kind, cols: ColumnIndex, ctx: ConvertContext): RowConverter {
+  return withRowChecks(cols, kindConverter(kind, cols, ctx));
+}
+
+function kindConverter(kind: Kind, cols: ColumnIndex, ctx: ConvertContext): RowConverter {
   switch (kind) {
     case 'orders':
       return ordersConverter(cols, ctx);

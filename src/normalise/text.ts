@@ -34,9 +34,20 @@ export function cleanCell(v: string | undefined): string {
   return t;
 }
 
-/** Quotes a value for a rejection reason, shortened so one bad cell cannot flood a report. */
+/** Characters JSON.stringify leaves raw that a terminal or an editor may act on: C1 controls, bidi and line separators. */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/**
+ * Quotes a value for a rejection reason, shortened so one bad cell cannot flood a report.
+ * Control characters are written as escapes, so the reason is plain printable text.
+ */
 export function quoteValue(v: string): string {
-  return JSON.stringify(v.length > 60 ? v.slice(0, 57) + '...' : v);
+  let s = v.length > 60 ? v.slice(0, 57) : v;
+  // Do not cut a surrogate pair in two.
+  if (s.length < v.length && /[\ud800-\udbff]$/.test(s)) s = s.slice(0, -1);
+  const q = JSON.stringify(s.length < v.length ? s + '...' : s);
+  return q.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** True when the string has characters that NFKC would change in ways parsers care about. */

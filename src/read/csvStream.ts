@@ -1,21 +1,72 @@
 // One pass over a file's bytes: SHA-256 and byte count, encoding sniffing on the first
-// 64 KiB, decoding, and csv-parse in streaming mode. Records are handed on one at a time
-// with the physical line they start on; nothing is accumulated.
+// 64 KiB, decoding, and parsing. Records are handed on one at a time with the physical
+// line they start on; nothing is accumulated.
+//
+// Two engines parse: csv-parse, the reference, for every file it is fast enough for, and
+// for large UTF-8 and GB18030 files our own byte scanner (fast/scan.ts), which yields the
+// same records and lines (tests/read/differential.test.ts) and hands the rest of a file to
+// csv-parse where it meets something it does not handle. A handler may also take the rest
+// of a large orders file over after its header and parse it on worker threads
+// (fast/parallel.ts) while this pass still hashes every byte.
 
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
 import { finished } from 'node:stream/promises';
 import { CsvError, parse, type Parser } from 'csv-parse';
 import { InputError } from '../errors.js';
 import { cleanCell } from '../normalise/text.js';
 import { detectDelimiter } from './delimiter.js';
 import { type Encoding, Utf8Guard, detectEncoding } from './encoding.js';
+import { CsvScanner, MAX_FAST_RECORD, Rd, ScanStatus, isBlankRaw, recordFields, type ScanRecord } from './fast/scan.js';
 
 export const SAMPLE_BYTES = 64 * 1024;
 /** A record longer than this is almost surely a quote that never closes; stop before memory runs out. */
 export const MAX_RECORD_CHARS = 8 * 1024 * 1024;
+/** The scanner takes over from csv-parse for files at least this large (engine 'auto'). */
+export const FAST_MIN_BYTES = 4 * 1024 * 1024;
+/** Read size of the fast engine. */
+const FAST_READ = 1024 * 1024;
 
-export type RowHandler = (fields: string[], line: number) => void;
+export type Engine = 'auto' | 'csv-parse' | 'fast';
+
+/** What a parallel reader needs to take over a file after its header (fast/parallel.ts). */
+export interface HandOff {
+  path: string;
+  /** Byte offset in the file where the record after the header starts. */
+  offset: number;
+  /** The line it starts on, and the empty lines skipped before it. */
+  line: number;
+  emptyLines: number;
+  /** The record delimiter found in the header's line ending. */
+  rd: Rd;
+  delimiter: string;
+  size: number;
+  /** Reports bytes parsed so far (absolute file offset). */
+  progress?: (offset: number) => void;
+}
+
+/**
+ * Takes over the rest of a file: parses [offset, size) and delivers the rows itself. Returns
+ * where it stopped if it could not finish (a record it hands back, with its line), for
+ * csv-parse to go on from; undefined when it parsed everything.
+ */
+export type ParallelReader = (h: HandOff, signal: { aborted: boolean }) => Promise<Resume | undefined>;
+
+export interface Resume {
+  offset: number;
+  line: number;
+  emptyLines: number;
+}
+
+/**
+ * Gets each row after the header: `(fields, line)`. `raw` (optional) takes the scanner's
+ * records without making strings; `parallel` (optional) may take a large file over.
+ */
+export type RowHandler = ((fields: string[], line: number) => void) & {
+  raw?: (rec: ScanRecord, line: number) => void;
+  parallel?: { minBytes: number; read: ParallelReader };
+};
 
 export interface CsvMeta {
   encoding: Encoding;
@@ -30,6 +81,10 @@ export interface StreamOptions {
   tabByDefault?: boolean;
   /** Called with the first non-blank record; returns the row handler, or undefined to stop reading. */
   onHeader: (fields: string[], line: number, meta: CsvMeta) => RowHandler | undefined;
+  /** Which parser: 'auto' (default) picks the scanner for large UTF-8/GB18030 files. */
+  engine?: Engine;
+  /** Bytes of the file read so far (parsed, or in a parallel read, merged). */
+  onProgress?: (bytes: number) => void;
 }
 
 export interface StreamResult extends CsvMeta {
@@ -37,6 +92,8 @@ export interface StreamResult extends CsvMeta {
   sha256: string;
   /** True when onHeader asked to stop: bytes and sha256 then cover only what was read. */
   stopped: boolean;
+  /** The parser that did the work (the scanner may have handed part of the file to csv-parse). */
+  engine: 'csv-parse' | 'fast' | 'parallel';
 }
 
 /** The file has no header row (no bytes, or only blank lines). */
@@ -47,6 +104,7 @@ export class CsvSyntaxError extends InputError {}
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const FFFD = Buffer.from('\uFFFD');
 
 function startsWith(b: Uint8Array, magic: number[]): boolean {
   return b.length >= magic.length && magic.every((m, i) => b[i] === m);
@@ -62,13 +120,29 @@ function isBlank(fields: string[]): boolean {
  * counts a CRLF inside a quoted field as two lines. A record's start line is therefore its
  * corrected end line minus the line breaks inside its fields.
  */
-class LineTracker {
+export class LineTracker {
   private prevEnd = 0;
   private prevEmpty = 0;
   private crlfInFields = 0;
+  private lineOffset = 0;
+  private emptyOffset = 0;
+
+  /**
+   * Continues the count for a parser that starts at a record boundary on `line`, after
+   * `emptyLines` empty lines (the scanner's counts when it hands over to csv-parse).
+   */
+  resume(line: number, emptyLines: number): void {
+    this.prevEnd = line - 1;
+    this.prevEmpty = emptyLines;
+    this.crlfInFields = 0;
+    this.lineOffset = line - 1;
+    this.emptyOffset = emptyLines;
+  }
 
   /** Start line of the record just parsed. */
   start(fields: string[], csvLines: number, emptyLines: number): number {
+    csvLines += this.lineOffset;
+    emptyLines += this.emptyOffset;
     let end = csvLines - this.crlfInFields;
     let start = end;
     // Fast path: a single-line record ends right after the previous one (and any blank lines).
@@ -98,7 +172,7 @@ class LineTracker {
 
   /** Start line of a record that failed to parse (after the last good one and any blank lines). */
   failedStart(emptyLines: number): number {
-    return this.prevEnd + 1 + Math.max(0, emptyLines - this.prevEmpty);
+    return this.prevEnd + 1 + Math.max(0, emptyLines + this.emptyOffset - this.prevEmpty);
   }
 }
 
@@ -125,42 +199,72 @@ function openFailure(path: string, err: unknown): InputError {
   return new InputError(`${path}: cannot read the file (${code ?? String(err)})`);
 }
 
-export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
-  const { path } = opts;
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const source = createReadStream(path, { flags: 'r', highWaterMark: SAMPLE_BYTES });
-  const it = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const next = async (): Promise<Buffer | undefined> => {
-    let r: IteratorResult<Buffer>;
+/** Sequential reads with SHA-256, byte count and progress. */
+class Source {
+  readonly hash = createHash('sha256');
+  bytes = 0;
+  private pos = 0;
+  private done = false;
+  private constructor(
+    private readonly fh: FileHandle,
+    private readonly path: string,
+  ) {}
+
+  static async open(path: string): Promise<Source> {
     try {
-      r = await it.next();
+      return new Source(await open(path, 'r'), path);
     } catch (e) {
       throw openFailure(path, e);
     }
-    if (r.done) return undefined;
-    hash.update(r.value);
-    bytes += r.value.length;
-    return r.value;
-  };
+  }
 
+  /** The next up to `size` bytes (a fresh buffer), or undefined at the end. */
+  async next(size: number): Promise<Buffer | undefined> {
+    if (this.done) return undefined;
+    const buf = Buffer.allocUnsafe(size);
+    let n = 0;
+    while (n < size) {
+      let r: number;
+      try {
+        r = (await this.fh.read(buf, n, size - n, this.pos)).bytesRead;
+      } catch (e) {
+        throw openFailure(this.path, e);
+      }
+      if (r === 0) break;
+      n += r;
+      this.pos += r;
+    }
+    if (n === 0) {
+      this.done = true;
+      return undefined;
+    }
+    const out = n < size ? buf.subarray(0, n) : buf;
+    this.hash.update(out);
+    this.bytes += n;
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await this.fh.close().catch(() => undefined);
+  }
+}
+
+export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
+  const { path } = opts;
+  let size = 0;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    // the open below says what is wrong
+  }
+  const src = await Source.open(path);
   let parser: Parser | undefined;
   const lines = new LineTracker();
   try {
-    // Sample: enough bytes to sniff the encoding and see the header line.
-    const head: Buffer[] = [];
-    let headBytes = 0;
-    let eof = false;
-    while (headBytes < SAMPLE_BYTES) {
-      const b = await next();
-      if (b === undefined) {
-        eof = true;
-        break;
-      }
-      head.push(b);
-      headBytes += b.length;
-    }
-    const sample = Buffer.concat(head);
+    // Sample: the first 64 KiB, enough to sniff the encoding and see the header line.
+    const first = await src.next(SAMPLE_BYTES);
+    const sample = first ?? Buffer.alloc(0);
+    const eof = sample.length < SAMPLE_BYTES;
     if (sample.length === 0) throw new EmptyFileError(`${path}: the file is empty`);
     if (startsWith(sample, ZIP_MAGIC) || startsWith(sample, OLE_MAGIC)) {
       throw new InputError(
@@ -172,50 +276,56 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
     const headText = new TextDecoder(enc.encoding).decode(body.subarray(0, Math.min(body.length, SAMPLE_BYTES)));
     const delimiter = detectDelimiter(headText, opts.tabByDefault);
     const meta: CsvMeta = { encoding: enc.encoding, delimiter };
+    const engineChoice = opts.engine ?? 'auto';
+    const scannable = enc.encoding === 'utf-8' || enc.encoding === 'gb18030';
+    const fast = scannable && (engineChoice === 'fast' || (engineChoice === 'auto' && size >= FAST_MIN_BYTES));
+    let engine: StreamResult['engine'] = fast ? 'fast' : 'csv-parse';
 
+    // ---- what to do with each record, whichever engine found it
     let onRow: RowHandler | undefined;
     let headerSeen = false;
     let stopped = false;
-    parser = parse({
-      delimiter,
-      relax_column_count: true,
-      // Unquoted fields containing a quote (`5"`) are kept as written rather than failing the file.
-      relax_quotes: true,
-      skip_empty_lines: true,
-      max_record_size: MAX_RECORD_CHARS,
-      on_record: (fields: string[], ctx) => {
-        if (stopped) return null;
-        const line = lines.start(fields, ctx.lines, ctx.empty_lines);
-        if (isBlank(fields)) return null; // `,,,` rows Excel leaves behind are blank lines, not rows
-        if (!headerSeen) {
-          headerSeen = true;
-          onRow = opts.onHeader(fields, line, meta);
-          if (onRow === undefined) stopped = true;
-          return null;
-        }
-        onRow!(fields, line);
-        return null;
-      },
-    });
-    const p = parser;
-    // Errors (csv-parse's, or thrown by the handlers inside on_record) arrive as an 'error' event.
-    let failure: unknown;
-    p.on('error', (e) => {
-      failure ??= e;
-    });
-    p.resume(); // nothing is ever pushed; flowing mode lets 'end' fire
+    /** Set when the header's handler can take the rest of the file over (fast engine only). */
+    let handOffWanted = false;
+    const onHeaderFields = (fields: string[], line: number) => {
+      headerSeen = true;
+      onRow = opts.onHeader(fields, line, meta);
+      if (onRow === undefined) stopped = true;
+    };
 
-    const guard = enc.sniffed && enc.encoding === 'utf-8' ? new Utf8Guard() : undefined;
-    const decoder = enc.encoding === 'utf-8' ? undefined : new TextDecoder(enc.encoding);
-    const feed = async (chunk: Buffer, first: boolean): Promise<void> => {
-      // UTF-8 goes to csv-parse as bytes (it decodes whole fields, so split characters are fine).
-      let data: Buffer | string = first ? chunk.subarray(enc.bomLength) : chunk;
-      if (guard && !first && !guard.check(chunk)) {
-        throw new InputError(
-          `${path}: not valid UTF-8 after byte ${guard.checked} although the start of the file is; if it was saved as GBK/GB18030 pass --encoding gb18030`,
-        );
-      }
-      if (decoder) data = decoder.decode(data as Buffer, { stream: true });
+    // ---- csv-parse
+    let failure: unknown;
+    const startParser = (rd: Rd | undefined) => {
+      const p = parse({
+        delimiter,
+        relax_column_count: true,
+        // Unquoted fields containing a quote (`5"`) are kept as written rather than failing the file.
+        relax_quotes: true,
+        skip_empty_lines: true,
+        max_record_size: MAX_RECORD_CHARS,
+        ...(rd === Rd.Lf ? { record_delimiter: '\n' } : rd === Rd.CrLf ? { record_delimiter: '\r\n' } : {}),
+        on_record: (fields: string[], ctx) => {
+          if (stopped) return null;
+          const line = lines.start(fields, ctx.lines, ctx.empty_lines);
+          if (isBlank(fields)) return null; // `,,,` rows Excel leaves behind are blank lines, not rows
+          if (!headerSeen) {
+            onHeaderFields(fields, line);
+            return null;
+          }
+          onRow!(fields, line);
+          return null;
+        },
+      });
+      // Errors (csv-parse's, or thrown by the handlers inside on_record) arrive as an 'error' event.
+      p.on('error', (e) => {
+        failure ??= e;
+      });
+      p.resume(); // nothing is ever pushed; flowing mode lets 'end' fire
+      parser = p;
+      return p;
+    };
+    const write = async (data: Buffer | string): Promise<void> => {
+      const p = parser!;
       if (failure !== undefined) throw failure;
       if (data.length === 0) return;
       if (!p.write(data)) {
@@ -232,40 +342,193 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
       if (failure !== undefined) throw failure;
     };
 
+    // ---- the scanner
+    const scanner = fast ? new CsvScanner(delimiter.charCodeAt(0)) : undefined;
+    let carry: Buffer | undefined;
+    /** File offset of the first byte of `carry` (UTF-8 only: offsets of re-encoded text mean nothing). */
+    let carryOffset = enc.bomLength;
+    const onRecord = (rec: ScanRecord, line: number): boolean => {
+      if (stopped) return true;
+      if (isBlankRaw(rec)) return false;
+      if (!headerSeen) {
+        onHeaderFields(recordFields(rec), line);
+        if (stopped) return true;
+        const par = onRow!.parallel;
+        handOffWanted = par !== undefined && enc.encoding === 'utf-8' && size >= par.minBytes;
+        return handOffWanted;
+      }
+      if (onRow!.raw) onRow!.raw(rec, line);
+      else onRow!(recordFields(rec), line);
+      return false;
+    };
+    /** Scans `data` (after any carried bytes); on a bail, csv-parse takes the rest. */
+    const scan = async (data: Buffer, final: boolean): Promise<void> => {
+      if (parser) return write(data);
+      const buf = carry ? Buffer.concat([carry, data]) : data;
+      const sc = scanner!;
+      sc.clean = isUtf8(buf) && buf.indexOf(0) < 0 && buf.indexOf(FFFD) < 0;
+      let from = 0;
+      for (;;) {
+        const st = sc.scan(buf, from, buf.length, final, onRecord);
+        if (st === ScanStatus.Paused) {
+          if (stopped) return;
+          if (handOffWanted) {
+            carry = buf.subarray(sc.pos);
+            carryOffset += sc.pos;
+            return;
+          }
+          from = sc.pos;
+          continue;
+        }
+        if (st === ScanStatus.More && buf.length - sc.pos <= MAX_FAST_RECORD) {
+          carryOffset += sc.pos;
+          carry = sc.pos < buf.length ? Buffer.from(buf.subarray(sc.pos)) : undefined;
+          return;
+        }
+        if (st === ScanStatus.Done) {
+          carry = undefined;
+          return;
+        }
+        // Bail (or a record too long for the scanner): csv-parse from the record's start.
+        lines.resume(sc.line, sc.emptyLines);
+        startParser(sc.rd);
+        carry = undefined;
+        await write(buf.subarray(sc.pos));
+        return;
+      }
+    };
+
+    const guard = enc.sniffed && enc.encoding === 'utf-8' ? new Utf8Guard() : undefined;
+    const guardCheck = (chunk: Buffer) => {
+      // In 64 KiB pieces, as the bytes were first read, so that the error names the same byte.
+      for (let o = 0; o < chunk.length; o += SAMPLE_BYTES) {
+        if (!guard!.check(chunk.subarray(o, Math.min(chunk.length, o + SAMPLE_BYTES)))) {
+          throw new InputError(
+            `${path}: not valid UTF-8 after byte ${guard!.checked} although the start of the file is; if it was saved as GBK/GB18030 pass --encoding gb18030`,
+          );
+        }
+      }
+    };
+    const decoder = enc.encoding === 'utf-8' ? undefined : new TextDecoder(enc.encoding);
+    /** Decoded text as the parser wants it: bytes for the scanner, a string for csv-parse. */
+    const feed = async (chunk: Buffer, isFirst: boolean, final: boolean): Promise<void> => {
+      // UTF-8 goes to the parsers as bytes (they decode whole fields, so split characters are fine).
+      const raw = isFirst ? chunk.subarray(enc.bomLength) : chunk;
+      if (guard && !isFirst) guardCheck(chunk);
+      if (decoder) {
+        const text = decoder.decode(raw, { stream: !final });
+        if (scanner && !parser) return scan(Buffer.from(text, 'utf8'), final);
+        if (failure !== undefined) throw failure;
+        return text.length === 0 ? undefined : write(text);
+      }
+      if (scanner && !parser) return scan(raw, final);
+      return write(raw);
+    };
+
     if (guard && !guard.check(sample.subarray(enc.bomLength))) {
       throw new InputError(`${path}: not valid UTF-8; if it was saved as GBK/GB18030 pass --encoding gb18030`);
     }
-    await feed(sample, true);
-    while (!stopped) {
-      const b = await next();
-      if (b === undefined) break;
-      await feed(b, false);
+    if (!scanner) startParser(undefined);
+    const readSize = scanner ? FAST_READ : SAMPLE_BYTES;
+    let pending: Buffer | undefined = sample;
+    let isFirst = true;
+    while (!stopped && pending) {
+      const next = eof && isFirst ? undefined : await src.next(readSize);
+      await feed(pending, isFirst, next === undefined);
+      opts.onProgress?.(src.bytes);
+      isFirst = false;
+      pending = next;
+      if (handOffWanted) break;
     }
+
+    if (handOffWanted && !stopped) {
+      // The rest of the file goes to worker threads; this pass goes on hashing and checking it.
+      engine = 'parallel';
+      const par = onRow!.parallel!;
+      const signal = { aborted: false };
+      const job = par.read(
+        {
+          path,
+          offset: carryOffset,
+          line: scanner!.line,
+          emptyLines: scanner!.emptyLines,
+          rd: scanner!.rd,
+          delimiter,
+          size,
+          progress: opts.onProgress,
+        },
+        signal,
+      );
+      job.catch(() => undefined);
+      try {
+        let chunk = pending;
+        while (chunk) {
+          if (guard) guardCheck(chunk);
+          chunk = await src.next(FAST_READ);
+        }
+        if (guard && !guard.finish()) {
+          throw new InputError(`${path}: the file ends inside a UTF-8 character (truncated or not UTF-8)`);
+        }
+      } catch (e) {
+        signal.aborted = true;
+        await job.catch(() => undefined);
+        throw e;
+      }
+      const resume = await job;
+      if (resume) {
+        // A record the workers did not handle: csv-parse parses the file on from it.
+        lines.resume(resume.line, resume.emptyLines);
+        const p = startParser(scanner!.rd);
+        const fh = await open(path, 'r');
+        try {
+          for (let pos = resume.offset; ; ) {
+            const buf = Buffer.allocUnsafe(SAMPLE_BYTES);
+            const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+            if (bytesRead === 0) break;
+            pos += bytesRead;
+            await write(buf.subarray(0, bytesRead));
+          }
+        } finally {
+          await fh.close();
+        }
+        p.end();
+        try {
+          await finished(p);
+        } catch (e) {
+          throw failure ?? e;
+        }
+        if (failure !== undefined) throw failure;
+      }
+      return { ...meta, bytes: src.bytes, sha256: src.hash.digest('hex'), stopped: false, engine };
+    }
+
     if (stopped) {
-      p.destroy();
-      return { ...meta, bytes, sha256: hash.digest('hex'), stopped: true };
+      parser?.destroy();
+      return { ...meta, bytes: src.bytes, sha256: src.hash.digest('hex'), stopped: true, engine };
     }
     if (guard && !guard.finish()) {
       throw new InputError(`${path}: the file ends inside a UTF-8 character (truncated or not UTF-8)`);
     }
-    if (decoder) {
-      const tail = decoder.decode();
-      if (tail.length > 0) p.write(tail);
+    if (parser) {
+      if (decoder && !scanner) {
+        const tail = decoder.decode();
+        if (tail.length > 0) parser.write(tail);
+      }
+      parser.end();
+      try {
+        await finished(parser);
+      } catch (e) {
+        throw failure ?? e;
+      }
+      if (failure !== undefined) throw failure;
     }
-    p.end();
-    try {
-      await finished(p);
-    } catch (e) {
-      throw failure ?? e;
-    }
-    if (failure !== undefined) throw failure;
     if (!headerSeen) throw new EmptyFileError(`${path}: the file is empty (no header row)`);
-    return { ...meta, bytes, sha256: hash.digest('hex'), stopped: false };
+    return { ...meta, bytes: src.bytes, sha256: src.hash.digest('hex'), stopped: false, engine };
   } catch (e) {
     if (e instanceof CsvError) throw csvFailure(path, e, lines);
     throw e;
   } finally {
-    source.destroy();
+    await src.close();
     if (parser && !parser.destroyed) parser.destroy();
   }
 }

@@ -3,7 +3,7 @@
 // practically never valid-looking GBK text and vice versa, so a validity check on the
 // first 64 KiB decides.
 
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { UsageError } from '../errors.js';
 
 export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
@@ -76,30 +76,113 @@ export function detectEncoding(sample: Uint8Array, complete: boolean, override?:
     return { encoding: override, bomLength: bom && bom.encoding === override ? bom.length : 0, sniffed: false };
   }
   if (bom) return { encoding: bom.encoding, bomLength: bom.length, sniffed: true };
+  const wide = utf16WithoutBom(sample);
+  if (wide) return { encoding: wide, bomLength: 0, sniffed: true };
   const body = complete ? sample : sample.subarray(0, utf8CompleteLength(sample));
-  return { encoding: isUtf8(body) ? 'utf-8' : 'gb18030', bomLength: 0, sniffed: true };
+  if (isUtf8(body)) return { encoding: 'utf-8', bomLength: 0, sniffed: true };
+  // A few bad bytes among plenty of well-formed UTF-8 Chinese is a damaged UTF-8 file (its
+  // rows with the bad bytes are rejected), not a GBK one: decoding it as GBK would garble
+  // every row without a trace.
+  const ev = utf8Evidence(body);
+  return { encoding: damagedUtf8(ev.multibyte, ev.invalid) ? 'utf-8' : 'gb18030', bomLength: 0, sniffed: true };
 }
 
 /**
+ * Counts, in bytes that may not all be UTF-8, the well-formed multi-byte sequences and the
+ * places where UTF-8 decoding fails. A sequence cut off by the end of the buffer counts as neither.
+ */
+export function utf8Evidence(b: Uint8Array): { multibyte: number; invalid: number } {
+  let multibyte = 0;
+  let invalid = 0;
+  const n = b.length;
+  let i = 0;
+  while (i < n) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (need === 0) {
+      invalid++;
+      i++;
+      continue;
+    }
+    if (i + need >= n) break;
+    // Second-byte ranges that exclude overlong forms, surrogates and code points past U+10FFFF.
+    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    let ok = b[i + 1] >= lo && b[i + 1] <= hi;
+    for (let k = 2; ok && k <= need; k++) ok = b[i + k] >= 0x80 && b[i + k] <= 0xbf;
+    if (ok) {
+      multibyte++;
+      i += need + 1;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { multibyte, invalid };
+}
+
+/** Plenty of well-formed multi-byte UTF-8 and few failures: UTF-8 with damage, not another encoding. */
+export function damagedUtf8(multibyte: number, invalid: number): boolean {
+  return multibyte >= 4 && multibyte >= 4 * invalid;
+}
+
+/**
+ * UTF-16 without a byte-order mark: CSV text is mostly ASCII (digits, dates, delimiters),
+ * which UTF-16 writes with a zero byte on one side of every pair.
+ */
+function utf16WithoutBom(sample: Uint8Array): Encoding | undefined {
+  const pairs = Math.floor(Math.min(sample.length, 4096) / 2);
+  if (pairs < 2) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let k = 0; k < pairs; k++) {
+    if (sample[2 * k] === 0) even++;
+    if (sample[2 * k + 1] === 0) odd++;
+  }
+  if (odd >= pairs * 0.1 && even <= odd * 0.05) return 'utf-16le';
+  if (even >= pairs * 0.1 && odd <= even * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/** Multi-byte sequences seen after which the text is surely UTF-8 (no need to count further). */
+const SURE_UTF8 = 64;
+
+/**
  * Checks the rest of a sniffed UTF-8 file chunk by chunk. A file that is ASCII for its
- * first 64 KiB and GBK later would otherwise decode to U+FFFD silently.
+ * first 64 KiB and GBK later would otherwise decode to U+FFFD silently. Bad bytes in a file
+ * that is plainly UTF-8 (damagedUtf8) pass: the decoder marks them U+FFFD and the rows that
+ * hold them are rejected, line by line, instead of failing the whole file.
  */
 export class Utf8Guard {
   private carry: Buffer | undefined;
+  private multibyte = 0;
+  private invalid = 0;
   /** Bytes checked so far (for the error message). */
   checked = 0;
 
   check(chunk: Buffer): boolean {
     const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
     const n = utf8CompleteLength(buf);
-    if (!isUtf8(buf.subarray(0, n))) return false;
+    const part = buf.subarray(0, n);
+    if (isUtf8(part)) {
+      if (this.multibyte < SURE_UTF8 && !isAscii(part)) this.multibyte += utf8Evidence(part).multibyte;
+    } else {
+      const ev = utf8Evidence(part);
+      this.multibyte += ev.multibyte;
+      this.invalid += ev.invalid;
+      if (!damagedUtf8(this.multibyte, this.invalid)) return false;
+    }
     this.checked += n;
     this.carry = n < buf.length ? Buffer.from(buf.subarray(n)) : undefined;
     return true;
   }
 
-  /** At end of file a cut character is an error after all. */
+  /** At end of file a cut character is an error after all, unless the file is plainly UTF-8 (then its last row is rejected). */
   finish(): boolean {
-    return this.carry === undefined;
+    return this.carry === undefined || damagedUtf8(this.multibyte, this.invalid + 1);
   }
 }

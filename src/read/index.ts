@@ -1,12 +1,18 @@
 // bytes -> canonical records, file by file, streaming.
 
+import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { InputError } from '../errors.js';
 import type { CanonicalRecord, InputSummary, Kind, Rejection } from '../model.js';
 import { OrderIdIndex } from '../normalise/orderIds.js';
 import { RowReject, makeConverter } from '../normalise/records.js';
 import type { Clock } from '../time.js';
-import { CsvSyntaxError, EmptyFileError, streamCsv, type CsvMeta } from './csvStream.js';
+import { availableParallelism } from 'node:os';
+import type { OrderSink } from '../assemble/collect.js';
+import { CsvSyntaxError, EmptyFileError, streamCsv, type CsvMeta, type Engine, type RowHandler } from './csvStream.js';
+import { OrderMerger, type MergeTarget } from './fast/merge.js';
+import { OrderBatchBuilder } from './fast/orders.js';
+import { parallelAvailable, readParallel } from './fast/parallel.js';
 import { describeMissing, detectKind, explainNoKind } from './detect.js';
 import { type Encoding, encodingFromName } from './encoding.js';
 import { type InputFile, expandInputs } from './expand.js';
@@ -17,6 +23,35 @@ export interface ReadOptions {
   encoding?: string; // --encoding override (e.g. 'utf-8', 'gb18030', 'gbk')
   map?: Record<string, string>; // --map: canonical column -> header name in the file (applies to every kind)
   platform?: string; // --platform: default platform
+  /** Parser: 'auto' (default: csv-parse, the byte scanner for large UTF-8/GB18030 files), or either one. */
+  engine?: Engine;
+  /** Worker threads for large orders files (default: the cores, at most 4; 0 = none). */
+  threads?: number;
+  /** Orders files at least this large are parsed on worker threads (default 32 MiB). */
+  parallelMinBytes?: number;
+  /** Bytes per worker range (default: about 4 ranges per thread, 8–64 MiB); for tests. */
+  parallelRangeBytes?: number;
+  /** The run's duplicate index (shared with the collector, which refers to ids by their entry). */
+  orderIds?: OrderIdIndex;
+  /** Progress over all inputs: bytes done of the total, rows read so far. */
+  onProgress?: (p: ReadProgress) => void;
+}
+
+export interface ReadProgress {
+  bytes: number;
+  totalBytes: number;
+  rows: number;
+  path: string;
+}
+
+/** Where records go. A sink with an `orders` property takes orders as columns (assemble/collect.ts). */
+export type RecordSink = ((rec: CanonicalRecord) => void) & { orders?: OrderSink };
+
+/** Default size from which an orders file is parsed on worker threads. */
+export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
+
+export function defaultThreads(): number {
+  return Math.min(4, Math.max(1, availableParallelism()));
 }
 
 export interface InputSpec {
@@ -29,6 +64,8 @@ export interface ReadResult {
   rejected: Rejection[]; // every rejected row, in file then line order
   skipped: { path: string; reason: string }[]; // folder members that are not a recognised export
   ignoredColumns: { path: string; columns: string[] }[];
+  /** How each file read was parsed (not part of the report). */
+  engines?: { path: string; engine: 'csv-parse' | 'fast' | 'parallel' }[];
 }
 
 export interface SniffResult {
@@ -72,11 +109,14 @@ async function readOne(
   encoding: Encoding | undefined,
   orderIds: OrderIdIndex,
   result: ReadResult,
-  sink: (rec: CanonicalRecord) => void,
+  sink: RecordSink,
+  progress: { done: number; total: number; rows: () => number },
 ): Promise<void> {
   const { path } = file;
   const ext = extname(path);
   let summary: InputSummary | undefined;
+  /** Orders rows still in a batch when the file ends. */
+  let flushOrders: (() => void) | undefined;
 
   const onHeader = (header: string[], _line: number, meta: CsvMeta) => {
     const chosen = chooseKind(header, file.kind, opts.map);
@@ -117,7 +157,7 @@ async function readOne(
     });
     const width = header.length;
     const rejected = result.rejected;
-    return (fields: string[], line: number) => {
+    const handler: RowHandler = (fields: string[], line: number) => {
       s.rowsRead++;
       if (fields.length !== width) {
         s.rowsRejected++;
@@ -133,15 +173,70 @@ async function readOne(
       s.rowsUsed++;
       sink(r);
     };
+    if (chosen.kind !== 'orders') return handler;
+
+    // Orders: the byte scanner's rows become columns (read/fast/orders.ts) and are merged in
+    // batches; rows csv-parse delivers go one at a time as above, after any pending batch.
+    const target: MergeTarget = { path, file: fileIndex, summary: s, rejected, orderIds, pathOf: (i) => result.inputs[i].path, sink };
+    const parse = { clock: opts.clock, file: fileIndex, platform: opts.platform, fileStem: basename(path, ext) };
+    let builder: OrderBatchBuilder | undefined;
+    let merger: OrderMerger | undefined;
+    const flush = () => {
+      if (builder && builder.rows > 0) merger!.merge(builder.take());
+    };
+    flushOrders = flush;
+    const orders: RowHandler = Object.assign(
+      (fields: string[], line: number) => {
+        flush();
+        handler(fields, line);
+      },
+      {
+        raw: (rec: Parameters<NonNullable<RowHandler['raw']>>[0], line: number) => {
+          if (!builder) {
+            builder = new OrderBatchBuilder({ cols: match.cols, width, ...parse });
+            merger = new OrderMerger(target);
+          }
+          builder.raw(rec, line);
+          if (builder.full()) flush();
+        },
+      },
+    );
+    const threads = opts.threads ?? defaultThreads();
+    if (threads > 0 && parallelAvailable()) {
+      orders.parallel = {
+        minBytes: opts.parallelMinBytes ?? PARALLEL_MIN_BYTES,
+        read: (h, signal) => {
+          flush();
+          return readParallel(h, signal, {
+            threads,
+            cols: match.cols,
+            width,
+            tz: opts.clock.tz,
+            file: fileIndex,
+            platform: opts.platform,
+            fileStem: parse.fileStem,
+            newMerger: () => new OrderMerger(target),
+            rangeBytes: opts.parallelRangeBytes,
+          });
+        },
+      };
+    }
+    return orders;
   };
 
   try {
+    const base = progress.done;
     const res = await streamCsv({
       path,
       encoding,
       tabByDefault: ext.toLowerCase() === '.tsv',
       onHeader,
+      engine: opts.engine,
+      onProgress: opts.onProgress && ((bytes) => opts.onProgress!({ bytes: base + bytes, totalBytes: progress.total, rows: progress.rows(), path })),
     });
+    flushOrders?.();
+    progress.done = base + res.bytes;
+    (result.engines ??= []).push({ path, engine: res.engine });
     if (summary) {
       summary.bytes = res.bytes;
       summary.sha256 = res.sha256;
@@ -166,17 +261,18 @@ async function readOne(
  * Reads every input file, streaming each record to `sink` as it is parsed. Throws
  * InputError for a file that cannot be read at all; row problems become `rejected`.
  */
-export async function readInputs(
-  specs: InputSpec[],
-  opts: ReadOptions,
-  sink: (rec: CanonicalRecord) => void,
-): Promise<ReadResult> {
+export async function readInputs(specs: InputSpec[], opts: ReadOptions, sink: RecordSink): Promise<ReadResult> {
   validateMap(opts.map);
   const encoding = fileEncoding(opts);
   const files = await expandInputs(specs);
   const result: ReadResult = { inputs: [], rejected: [], skipped: [], ignoredColumns: [] };
-  const orderIds = new OrderIdIndex();
-  for (const file of files) await readOne(file, opts, encoding, orderIds, result, sink);
+  const orderIds = opts.orderIds ?? new OrderIdIndex();
+  let total = 0;
+  if (opts.onProgress) {
+    for (const f of files) total += await stat(f.path).then((st) => st.size, () => 0);
+  }
+  const progress = { done: 0, total, rows: () => result.inputs.reduce((n, i) => n + i.rowsRead, 0) };
+  for (const file of files) await readOne(file, opts, encoding, orderIds, result, sink, progress);
   return result;
 }
 

@@ -40,6 +40,7 @@ export interface BuildInput {
   notAssessed: NotAssessed[];
   ctx: RuleContext;
   parameterSources: ParameterSource[];
+  skipped?: { path: string; reason: string }[];
 }
 
 export function buildReport(b: BuildInput): Report {
@@ -71,6 +72,7 @@ export function buildReport(b: BuildInput): Report {
       timezone: b.timezone,
       lang: b.lang,
       inputs: b.inputs,
+      ...(b.skipped?.length ? { skipped: b.skipped } : {}),
       ...(b.parameterSources.length ? { parameterSources: b.parameterSources } : {}),
     },
     summary: {

@@ -82,6 +82,8 @@ export interface Report {
     timezone: string;
     lang: Lang;
     inputs: InputSummary[];
+    /** Folder members that were not read: not an export (with why), empty, or not CSV. */
+    skipped?: { path: string; reason: string }[];
     /** Rule parameters that came from --config rather than the rulesets (platform-negotiated limits). */
     parameterSources?: ParameterSource[];
   };

@@ -35,7 +35,14 @@ export function quote(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
-const field = (v: string | undefined) => quote(neutralise(v ?? ''));
+/**
+ * Control characters other than tab and line breaks (an ESC from an input, C1 controls, bidi
+ * overrides) are dropped: a spreadsheet shows them as junk and a terminal would act on them.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+const field = (v: string | undefined) => quote(neutralise((v ?? '').replace(UNSAFE, '')));
 
 function row(f: Finding): string[] {
   const evidence = f.evidence.map(evidenceRef);

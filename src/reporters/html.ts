@@ -3,13 +3,13 @@
 // inline script to filter, sort and search the findings. Every value from the report is
 // escaped: inputs are untrusted. A pure function of the report, like every reporter.
 import { fillTemplate } from '../i18n/format.js';
-import { LABELS } from '../i18n/labels.js';
+import { LABELS, type Labels } from '../i18n/labels.js';
+import { localiseReason } from '../i18n/reasons.js';
 import { RELATIONS } from '../model.js';
 import type { Coverage, Finding, Report } from '../report/model.js';
 import { baselineCounts, basisText, evidenceRef, isCurrent, pct, ruleRows, ruleTitle, SEVERITIES, when } from './common.js';
 import { escapeHtml } from './escape.js';
-import { barChart, type Bar } from './svg.js';
-import { WORDS } from './words.js';
+import { barChart, timelineChart, type Bar, type ChartOptions, type Span } from './svg.js';
 
 export { escapeHtml } from './escape.js';
 
@@ -18,6 +18,8 @@ export const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'u
 export const HTML_FINDINGS_CAP = 5000;
 /** Bars per chart at most: past that a chart is unreadable. */
 const CHART_CAP = 40;
+/** Workers with a timeline of their spans at most (the first shown, the rest folded). */
+const TIMELINES = 10;
 const REJECTED_LISTED = 50;
 
 const h = escapeHtml;
@@ -41,12 +43,13 @@ tr.absent td{color:var(--muted)}
 .meter span{display:block;height:100%;background:var(--ok)}.meter.low span{background:var(--err)}.meter.mid span{background:var(--warn)}
 .muted{color:var(--muted)}.note{color:var(--muted);font-size:12px;margin:2px 0 6px}
 .controls{display:flex;flex-wrap:wrap;gap:8px 14px;align-items:center;margin:8px 0;padding:8px;background:var(--bg);border:1px solid var(--line)}
-.controls label{font-size:12px;color:var(--muted)}.controls select,.controls input{font:inherit;font-size:13px;margin-left:4px}
+.controls label{font-size:12px;color:var(--muted)}.controls select,.controls input{font:inherit;font-size:13px;margin-left:4px;max-width:20em}
+td.nowrap{white-space:nowrap}td.nowrap code{word-break:normal}#findings-table th{white-space:nowrap}
 th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;color:inherit}th button::after{content:" \\2195";color:var(--muted)}
 details summary{cursor:pointer;color:var(--info);font-size:12px}details ul{margin:4px 0;padding-left:18px}
 table.kv{width:auto}table.kv td{padding:1px 6px;font-size:12px}
 svg.chart{max-width:760px;display:block;margin:4px 0 10px}
-svg .bar{fill:#7a8794}svg .bar.breach{fill:var(--err)}svg .ref{stroke:#111;stroke-width:2}
+svg .bar,svg .span{fill:#7a8794}svg .bar.breach,svg .span.over{fill:var(--err)}svg .ref{stroke:#111;stroke-width:2}
 svg .grid{stroke:#e3e6ea;stroke-width:1}svg text{font-size:11px;fill:#333}svg .axis{fill:var(--muted)}
 @media print{
   body{max-width:none;padding:0;font-size:11px}
@@ -54,6 +57,7 @@ svg .grid{stroke:#e3e6ea;stroke-width:1}svg text{font-size:11px;fill:#333}svg .a
   .controls,th button::after{display:none}
   tr,svg{break-inside:avoid}
   details summary{display:none}
+  details.timeline summary{display:block;color:inherit}
 }
 `;
 
@@ -90,6 +94,8 @@ const SCRIPT = `
     b.addEventListener('click', function () {
       var key = b.getAttribute('data-sort');
       var d = dir[key] = -(dir[key] || -1);
+      Array.prototype.slice.call(table.tHead.rows[0].cells).forEach(function (c) { c.removeAttribute('aria-sort'); });
+      b.parentNode.setAttribute('aria-sort', d > 0 ? 'ascending' : 'descending');
       rows.sort(function (x, y) {
         var a = x.getAttribute('data-' + key) || '', c = y.getAttribute('data-' + key) || '';
         var na = Number(a), nc = Number(c);
@@ -115,7 +121,6 @@ function meter(x: number | null): string {
 
 function header(report: Report): string {
   const L = LABELS[report.run.lang];
-  const W = WORDS[report.run.lang];
   const r = report.run;
   const inputs = r.inputs
     .map(
@@ -124,17 +129,16 @@ function header(report: Report): string {
         `<td class="n">${i.bytes}</td><td><code>${h(i.sha256)}</code></td></tr>`,
     )
     .join('');
-  const [read, used, rejected] = L.rows.split('/');
   return `<header>
 <h1>${h(L.title)}</h1>
 <dl class="meta">
 <dt>${h(L.period)}</dt><dd>${h(r.period.from ?? '—')} ~ ${h(r.period.to ?? '—')} (${h(r.timezone)})</dd>
 <dt>${h(L.rulesets)}</dt><dd>${r.rulesets.map((x) => `<code>${h(x.id)}@${h(x.version)}</code>`).join(', ') || '—'}</dd>
-<dt>${h(W.toolVersion)}</dt><dd>${h(report.tool.name)} ${h(report.tool.version)}</dd>
-<dt>${h(W.runTime)}</dt><dd>${h(r.startedAt)} – ${h(r.finishedAt)}</dd>
+<dt>${h(L.toolVersion)}</dt><dd>${h(report.tool.name)} ${h(report.tool.version)}</dd>
+<dt>${h(L.runTime)}</dt><dd>${h(r.startedAt)} – ${h(r.finishedAt)}</dd>
 </dl>
 <h3>${h(L.inputs)}</h3>
-<table><thead><tr><th>${h(L.file)}</th><th>${h(L.kind)}</th><th class="n">${h(read ?? L.rows)}</th><th class="n">${h(used ?? '')}</th><th class="n">${h(rejected ?? '')}</th><th class="n">${h(W.bytes)}</th><th>SHA-256</th></tr></thead>
+<table><thead><tr><th>${h(L.file)}</th><th>${h(L.kind)}</th><th class="n">${h(L.rowsRead)}</th><th class="n">${h(L.rowsUsed)}</th><th class="n">${h(L.rowsRejected)}</th><th class="n">${h(L.bytes)}</th><th>SHA-256</th></tr></thead>
 <tbody>${inputs}</tbody></table>
 </header>`;
 }
@@ -142,7 +146,6 @@ function header(report: Report): string {
 function summary(report: Report): string {
   const lang = report.run.lang;
   const L = LABELS[lang];
-  const W = WORDS[lang];
   const rows = ruleRows(report);
   const body = rows
     .map((r) => `<tr><td><code>${h(r.rule)}</code> ${h(ruleTitle(r.rule, lang))}</td>${SEVERITIES.map((s) => `<td class="n">${r.counts[s]}</td>`).join('')}<td class="n">${r.total}</td></tr>`)
@@ -150,8 +153,8 @@ function summary(report: Report): string {
   const totals = SEVERITIES.map((s) => rows.reduce((n, r) => n + r.counts[s], 0));
   const b = baselineCounts(report);
   const extra: string[] = [];
-  if (b.states) extra.push(`${h(W.baseline)}: ${h(W.new)} ${b.states.new} · ${h(W.unchanged)} ${b.states.unchanged} · ${h(W.absent)} ${b.states.absent}`);
-  if (b.suppressed) extra.push(`${h(W.suppressed)}: ${b.suppressed}`);
+  if (b.states) extra.push(`${h(L.baseline)}: ${h(L.new)} ${b.states.new} · ${h(L.unchanged)} ${b.states.unchanged} · ${h(L.absent)} ${b.states.absent}`);
+  if (b.suppressed) extra.push(`${h(L.suppressed)}: ${b.suppressed}`);
   return `<section id="summary"><h2>${h(L.summary)}</h2>
 <table><thead><tr><th>${h(L.rule)}</th>${SEVERITIES.map((s) => `<th class="n"><span class="sev sev-${s}">${h(L[s])}</span></th>`).join('')}<th class="n">${h(L.total)}</th></tr></thead>
 <tbody>${body}<tr><th>${h(L.total)}</th>${totals.map((n) => `<th class="n">${n}</th>`).join('')}<th class="n">${totals.reduce((a, n) => a + n, 0)}</th></tr></tbody></table>
@@ -161,11 +164,10 @@ ${extra.map((x) => `<p>${x}</p>`).join('')}
 
 function employment(report: Report): string {
   const L = LABELS[report.run.lang];
-  const W = WORDS[report.run.lang];
   const e = report.employment;
   const cov = (c: Coverage) => [c.contract, c.injury, c.social];
   const relations = RELATIONS.filter((r) => e.byRelation[r])
-    .map((r) => `<tr><td>${h(W.relation[r])}</td><td class="n">${e.byRelation[r]}</td></tr>`)
+    .map((r) => `<tr><td>${h(L.relation[r])}</td><td class="n">${e.byRelation[r]}</td></tr>`)
     .join('');
   const platforms = e.byPlatform
     .map((p) => `<tr><td>${h(p.platform)}</td><td class="n">${p.workerPlatforms}</td>${cov(p.coverage).map((x) => `<td>${meter(x)}</td>`).join('')}</tr>`)
@@ -173,7 +175,7 @@ function employment(report: Report): string {
   const arrears = Object.entries(e.arrears)
     .map(([r, y]) => `<code>${h(r)}</code> ${h(y.toFixed(2))}`)
     .join('<br>');
-  return `<section id="employment"><h2>${h(L.employment)} <span class="muted">(${h(W.asOf)} ${h(e.asOf)})</span></h2>
+  return `<section id="employment"><h2>${h(L.employment)} <span class="muted">(${h(L.asOf)} ${h(e.asOf)})</span></h2>
 <table class="kv"><tbody>
 <tr><td>${h(L.workers)}</td><td class="n">${e.workers}</td></tr>
 <tr><td>${h(L.workerPlatforms)}</td><td class="n">${e.workerPlatforms}</td></tr>
@@ -183,23 +185,34 @@ function employment(report: Report): string {
 <tr><td>${h(L.overLimits)}</td><td class="n">${e.overLimits.continuous} / ${e.overLimits.daily}</td></tr>
 <tr><td>${h(L.arrears)}</td><td>${arrears || '0'}</td></tr>
 </tbody></table>
-${relations ? `<h3>${h(W.byRelation)}</h3><table class="kv"><tbody>${relations}</tbody></table>` : ''}
-${platforms ? `<h3>${h(W.byPlatform)}</h3><table><thead><tr><th>${h(L.platform)}</th><th class="n">${h(L.workerPlatforms)}</th><th>${h(L.coverageContract)}</th><th>${h(L.coverageInjury)}</th><th>${h(L.coverageSocial)}</th></tr></thead><tbody>${platforms}</tbody></table>` : ''}
+${relations ? `<h3>${h(L.byRelation)}</h3><table class="kv"><tbody>${relations}</tbody></table>` : ''}
+${platforms ? `<h3>${h(L.byPlatform)}</h3><table><thead><tr><th>${h(L.platform)}</th><th class="n">${h(L.workerPlatforms)}</th><th>${h(L.coverageContract)}</th><th>${h(L.coverageInjury)}</th><th>${h(L.coverageSocial)}</th></tr></thead><tbody>${platforms}</tbody></table>` : ''}
 </section>`;
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
-function chartBlock(title: string, note: string, bars: Bar[], total: number, draw: (bars: Bar[]) => string, W: (typeof WORDS)['en']): string {
-  const body = bars.length ? draw(bars) : `<p class="muted">${h(W.noData)}</p>`;
-  const more = total > bars.length ? `<p class="note">${h(fillTemplate(W.notShown, { n: total - bars.length }))}</p>` : '';
-  return `<h3>${h(title)}</h3><p class="note">${h(note)}</p>${body}${more}`;
+function chartBlock(id: string, title: string, note: string, shown: number, total: number, body: string, L: Labels): string {
+  const content = shown ? body : `<p class="muted">${h(L.noData)}</p>`;
+  const more = total > shown ? `<p class="note">${h(fillTemplate(L.notShown, { n: total - shown }))}</p>` : '';
+  return `<div class="chart-block" id="chart-${id}"><h3>${h(title)}</h3><p class="note">${h(note)}</p>${content}${more}</div>`;
 }
 
+/** Minutes after midnight of an ISO local date-time (`2024-12-07T10:04:00+08:00`); undefined for a bare day. */
+const minuteOfDay = (iso: string): number | undefined => {
+  const m = /T(\d{2}):(\d{2})/.exec(iso);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
+};
+
 function charts(report: Report): string {
-  const W = WORDS[report.run.lang];
+  const L = LABELS[report.run.lang];
   const current = report.findings.filter(isCurrent);
   const who = (f: Finding) => [f.workerId, f.platform].filter(Boolean).join(' · ');
+  const blocks: string[] = [];
+  const bars = (id: string, title: string, note: string, all: Bar[], o: Omit<ChartOptions, 'title'>) => {
+    const shown = all.slice(0, CHART_CAP);
+    blocks.push(chartBlock(id, title, note, shown.length, all.length, shown.length ? barChart(shown, { title, ...o }) : '', L));
+  };
 
   // Hourly pay per worker-month: only months below the minimum are findings, so that is what is drawn.
   const wage: Bar[] = [];
@@ -209,20 +222,65 @@ function charts(report: Report): string {
     const min = num(f.metrics.minimumYuanPerHour);
     if (rate === undefined || min === undefined) continue;
     const month = String(f.metrics.month ?? f.period.from.slice(0, 7));
-    wage.push({ label: `${f.workerId ?? '—'} ${month}`, value: rate, reference: min, title: `${who(f)} ${month}: ${rate} / ${min} ${W.yuanPerHour}` });
+    wage.push({ label: `${f.workerId ?? '—'} ${month}`, value: rate, reference: min, title: `${who(f)} ${month}: ${rate} / ${min} ${L.yuanPerHour}` });
   }
-  wage.sort((a, b) => a.value - b.value);
+  wage.sort((a, b) => a.value - b.value || (a.label < b.label ? -1 : 1));
+  bars('wage', L.chartWage, L.chartWageNote, wage, { unit: L.yuanPerHour, referenceLabel: L.minimumLine, breach: (x) => x.value < (x.reference ?? 0) });
 
+  // Daily working time per worker against the daily limit: one platform's days and days
+  // over the limit only across platforms (cross-platform-fatigue, daily check).
+  const daily: Bar[] = [];
+  for (const f of current) {
+    if (f.rule !== 'daily-work-time' && !(f.rule === 'cross-platform-fatigue' && f.metrics.check === 'daily')) continue;
+    const minutes = num(f.metrics.minutes);
+    const limit = num(f.metrics.limitMinutes);
+    if (minutes === undefined || limit === undefined) continue;
+    const day = String(f.metrics.day ?? f.period.from.slice(0, 10));
+    daily.push({ label: `${f.workerId ?? '—'} ${day}`, value: minutes, reference: limit, title: `${who(f)} ${day}: ${minutes} / ${limit} ${L.minutes}` });
+  }
+  daily.sort((a, b) => b.value - a.value || (a.label < b.label ? -1 : 1));
+  bars('daily', L.chartDaily, L.chartDailyNote, daily, { unit: L.minutes, referenceLabel: L.limitLine, breach: (x) => x.value > (x.reference ?? Infinity) });
+
+  // Continuous spans over the limit, all workers, longest first.
   const spans: Bar[] = [];
+  // And per worker-platform, the same spans on a time-of-day axis.
+  const byWorker = new Map<string, { who: string; spans: Span[] }>();
   for (const f of current) {
     if (f.rule !== 'continuous-order-time') continue;
     const minutes = num(f.metrics.minutes);
     const limit = num(f.metrics.limitMinutes);
     if (minutes === undefined || limit === undefined) continue;
-    spans.push({ label: `${f.workerId ?? '—'} ${f.period.from.slice(5, 16).replace('T', ' ')}`, value: minutes, reference: limit, title: `${who(f)} ${when(f)}: ${minutes} / ${limit} ${W.minutes}` });
+    spans.push({ label: `${f.workerId ?? '—'} ${f.period.from.slice(5, 16).replace('T', ' ')}`, value: minutes, reference: limit, title: `${who(f)} ${when(f)}: ${minutes} / ${limit} ${L.minutes}` });
+    const start = minuteOfDay(f.period.from);
+    if (start === undefined) continue;
+    const key = `${f.workerId ?? ''}\u0000${f.platform ?? ''}`;
+    if (!byWorker.has(key)) byWorker.set(key, { who: who(f) || '—', spans: [] });
+    byWorker.get(key)!.spans.push({ label: f.period.from.slice(0, 10), start, minutes, limit, title: `${who(f)} ${when(f)}: ${minutes} / ${limit} ${L.minutes}` });
   }
-  spans.sort((a, b) => b.value - a.value);
+  spans.sort((a, b) => b.value - a.value || (a.label < b.label ? -1 : 1));
+  bars('spans', L.chartSpans, L.chartSpansNote, spans, { unit: L.minutes, referenceLabel: L.limitLine, breach: (x) => x.value > (x.reference ?? Infinity) });
 
+  // Timelines: the worker with the most spans over the limit first and shown; the next
+  // ones folded (opened for printing), at most TIMELINES of them.
+  const workers = [...byWorker.values()].sort((a, b) => b.spans.length - a.spans.length || (a.who < b.who ? -1 : 1));
+  if (workers.length === 0) {
+    blocks.push(chartBlock('timeline', fillTemplate(L.chartTimeline, { worker: '—' }), L.chartTimelineNote, 0, 0, '', L));
+  } else {
+    const timeline = (w: (typeof workers)[number]) => {
+      const list = [...w.spans].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : a.start - b.start)).slice(0, CHART_CAP);
+      const title = fillTemplate(L.chartTimeline, { worker: w.who });
+      return { title, shown: list.length, svg: timelineChart(list, { title, referenceLabel: L.limitLine }) };
+    };
+    const first = timeline(workers[0]);
+    const others = workers.slice(1, TIMELINES).map((w) => {
+      const t = timeline(w);
+      return `<details class="timeline"><summary>${h(t.title)}</summary>${t.svg}</details>`;
+    });
+    const more = workers.length > TIMELINES ? `<p class="note">${h(fillTemplate(L.notShown, { n: workers.length - TIMELINES }))}</p>` : '';
+    blocks.push(chartBlock('timeline', first.title, L.chartTimelineNote, first.shown, workers[0].spans.length, first.svg + others.join('') + more, L));
+  }
+
+  // Active days without injury cover, summed per platform.
   const perPlatform = new Map<string, number>();
   for (const f of current) {
     if (f.rule !== 'injury-insurance') continue;
@@ -233,43 +291,41 @@ function charts(report: Report): string {
   }
   const injury: Bar[] = [...perPlatform]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([p, d]) => ({ label: p, value: d, title: `${p}: ${d} ${W.days}` }));
+    .map(([p, d]) => ({ label: p, value: d, title: `${p}: ${d} ${L.days}` }));
+  bars('injury', L.chartInjury, L.chartInjuryNote, injury, { unit: L.days, breach: () => true });
 
-  return `<section id="charts"><h2>${h(W.charts)}</h2>
-${chartBlock(W.chartWage, W.chartWageNote, wage.slice(0, CHART_CAP), wage.length, (b) => barChart(b, { title: W.chartWage, unit: W.yuanPerHour, referenceLabel: W.minimumLine, breach: (x) => x.value < (x.reference ?? 0) }), W)}
-${chartBlock(W.chartSpans, W.chartSpansNote, spans.slice(0, CHART_CAP), spans.length, (b) => barChart(b, { title: W.chartSpans, unit: W.minutes, referenceLabel: W.limitLine, breach: (x) => x.value > (x.reference ?? Infinity) }), W)}
-${chartBlock(W.chartInjury, W.chartInjuryNote, injury.slice(0, CHART_CAP), injury.length, (b) => barChart(b, { title: W.chartInjury, unit: W.days, breach: () => true }), W)}
+  return `<section id="charts"><h2>${h(L.charts)}</h2>
+${blocks.join('\n')}
 </section>`;
 }
 
 function details(f: Finding, report: Report): string {
   const L = LABELS[report.run.lang];
-  const W = WORDS[report.run.lang];
   const evidence = f.evidence.map((e) => `<li><code>${h(evidenceRef(e))}</code>${e.note ? ` ${h(e.note)}` : ''}</li>`).join('');
-  const omitted = f.evidenceOmitted ? `<li class="muted">${h(fillTemplate(W.evidenceOmitted, { n: f.evidenceOmitted }))}</li>` : '';
+  const omitted = f.evidenceOmitted ? `<li class="muted">${h(fillTemplate(L.evidenceOmitted, { n: f.evidenceOmitted }))}</li>` : '';
   const metrics = Object.entries(f.metrics)
     .map(([k, v]) => `<tr><td><code>${h(k)}</code></td><td>${h(v)}</td></tr>`)
     .join('');
   const basis = f.basis.map((b) => `<li>${h(basisText(b))}</li>`).join('');
   const unverified = f.unverified?.length ? `<p class="note">${h(L.unverified)}: ${f.unverified.map(h).join('; ')}</p>` : '';
-  return `<details><summary>${h(W.details)}</summary>
+  return `<details><summary>${h(L.details)}</summary>
 <div><strong>${h(L.evidence)}</strong><ul>${evidence || '<li class="muted">—</li>'}${omitted}</ul></div>
-<div><strong>${h(W.metrics)}</strong><table class="kv"><tbody>${metrics}</tbody></table></div>
+<div><strong>${h(L.metrics)}</strong><table class="kv"><tbody>${metrics}</tbody></table></div>
 <div><strong>${h(L.basis)}</strong><ul>${basis || '<li class="muted">—</li>'}</ul></div>${unverified}
 <div class="note"><code>${h(f.id)}</code></div>
 </details>`;
 }
 
 function statusTags(f: Finding, report: Report): { html: string; data: string } {
-  const W = WORDS[report.run.lang];
+  const L = LABELS[report.run.lang];
   const tags: string[] = [];
   const data: string[] = [];
   if (f.baseline) {
-    tags.push(`<span class="tag tag-${f.baseline}">${h(W[f.baseline])}</span>`);
+    tags.push(`<span class="tag tag-${f.baseline}">${h(L[f.baseline])}</span>`);
     data.push(f.baseline);
   }
   if (f.suppressed) {
-    tags.push(`<span class="tag tag-suppressed" title="${h(f.suppressed.reason)}">${h(W.suppressed)} ${h(W.until)} ${h(f.suppressed.expires)}</span>`);
+    tags.push(`<span class="tag tag-suppressed" title="${h(f.suppressed.reason)}">${h(L.suppressed)} ${h(L.until)} ${h(f.suppressed.expires)}</span>`);
     tags.push(`<div class="note">${h(f.suppressed.reason)}</div>`);
     data.push('suppressed');
   }
@@ -286,7 +342,6 @@ const distinct = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is
 function findings(report: Report): string {
   const lang = report.run.lang;
   const L = LABELS[lang];
-  const W = WORDS[lang];
   const all = report.findings;
   if (all.length === 0) return `<section id="findings"><h2>${h(L.findings)}</h2><p>${h(L.none)}</p></section>`;
   const listed = all.slice(0, HTML_FINDINGS_CAP);
@@ -295,6 +350,7 @@ function findings(report: Report): string {
       const st = statusTags(f, report);
       const attrs = [
         `data-order="${i}"`,
+        `data-id="${h(f.id)}"`,
         `data-rule="${h(f.rule)}"`,
         `data-severity="${h(f.severity)}"`,
         `data-sev="${SEV_RANK[f.severity]}"`,
@@ -308,29 +364,29 @@ function findings(report: Report): string {
       return (
         `<tr class="f${f.baseline === 'absent' ? ' absent' : ''}" ${attrs}>` +
         `<td><span class="sev sev-${h(f.severity)}">${h(L[f.severity])}</span></td>` +
-        `<td><code>${h(f.rule)}</code></td><td>${h(f.workerId ?? '—')}</td><td>${h(f.platform ?? '—')}</td><td>${h(f.region ?? '—')}</td>` +
+        `<td class="nowrap"><code>${h(f.rule)}</code></td><td class="nowrap">${h(f.workerId ?? '—')}</td><td class="nowrap">${h(f.platform ?? '—')}</td><td class="nowrap">${h(f.region ?? '—')}</td>` +
         `<td>${h(when(f))}</td><td>${message}${details(f, report)}</td><td>${st.html}</td></tr>`
       );
     })
     .join('\n');
   const statuses: [string, string][] = [];
   const b = baselineCounts(report);
-  if (b.states) for (const s of ['new', 'unchanged', 'absent'] as const) if (b.states[s]) statuses.push([s, W[s]]);
-  if (all.some((f) => f.suppressed)) statuses.push(['suppressed', W.suppressed]);
+  if (b.states) for (const s of ['new', 'unchanged', 'absent'] as const) if (b.states[s]) statuses.push([s, L[s]]);
+  if (all.some((f) => f.suppressed)) statuses.push(['suppressed', L.suppressed]);
   const controls = [
-    options('rule', L.rule, distinct(all.map((f) => f.rule)).map((r) => [r, `${r} ${ruleTitle(r, lang)}`]), W.all),
-    options('severity', L.severity, SEVERITIES.filter((s) => all.some((f) => f.severity === s)).map((s) => [s, L[s]]), W.all),
-    options('platform', L.platform, distinct(all.map((f) => f.platform)).map((p) => [p, p]), W.all),
-    options('region', L.region, distinct(all.map((f) => f.region)).map((r) => [r, r]), W.all),
-    statuses.length ? options('status', W.status, statuses, W.all) : '',
-    `<label>${h(W.searchWorker)}<input id="search-worker" type="search" autocomplete="off"></label>`,
-    `<span id="shown-count" class="muted" data-template="${h(W.shown)}"></span>`,
+    options('rule', L.rule, distinct(all.map((f) => f.rule)).map((r) => [r, `${r} ${ruleTitle(r, lang)}`]), L.all),
+    options('severity', L.severity, SEVERITIES.filter((s) => all.some((f) => f.severity === s)).map((s) => [s, L[s]]), L.all),
+    options('platform', L.platform, distinct(all.map((f) => f.platform)).map((p) => [p, p]), L.all),
+    options('region', L.region, distinct(all.map((f) => f.region)).map((r) => [r, r]), L.all),
+    statuses.length ? options('status', L.status, statuses, L.all) : '',
+    `<label>${h(L.searchWorker)}<input id="search-worker" type="search" autocomplete="off"></label>`,
+    `<span id="shown-count" class="muted" data-template="${h(L.shown)}"></span>`,
   ].join('');
   const th = (key: string, text: string) => `<th><button type="button" data-sort="${key}">${h(text)}</button></th>`;
-  const more = all.length > listed.length ? `<p class="note">${h(fillTemplate(W.moreSeeFull, { n: all.length - listed.length }))}</p>` : '';
+  const more = all.length > listed.length ? `<p class="note">${h(fillTemplate(L.moreSeeFull, { n: all.length - listed.length }))}</p>` : '';
   return `<section id="findings"><h2>${h(L.findings)} (${report.summary.findings})</h2>
 <div class="controls">${controls}</div>
-<table id="findings-table"><thead><tr>${th('sev', L.severity)}${th('rule', L.rule)}${th('worker', L.worker)}${th('platform', L.platform)}${th('region', L.region)}${th('when', L.when)}<th>${h(L.message)}</th>${th('status', W.status)}</tr></thead>
+<table id="findings-table"><thead><tr>${th('sev', L.severity)}${th('rule', L.rule)}${th('worker', L.worker)}${th('platform', L.platform)}${th('region', L.region)}${th('when', L.when)}<th>${h(L.message)}</th>${th('status', L.status)}</tr></thead>
 <tbody>
 ${rows}
 </tbody></table>${more}
@@ -343,7 +399,7 @@ function rest(report: Report): string {
   if (report.notAssessed.length) {
     parts.push(
       `<h2>${h(L.notAssessed)}</h2><ul>${report.notAssessed
-        .map((n) => `<li><code>${h(n.rule)}</code>: ${h(n.reason)}${n.workerPlatforms ? ` (${n.workerPlatforms})` : ''}</li>`)
+        .map((n) => `<li><code>${h(n.rule)}</code>: ${h(localiseReason(n.reason, report.run.lang))}${n.workerPlatforms ? ` (${h(fillTemplate(L.notAssessedCount, { n: n.workerPlatforms }))})` : ''}</li>`)
         .join('')}</ul>`,
     );
   }

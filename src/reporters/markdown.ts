@@ -3,10 +3,11 @@
 // severe findings (capped, saying how many are left out) and what could not be assessed.
 import { fillTemplate } from '../i18n/format.js';
 import { LABELS } from '../i18n/labels.js';
+import { localiseReason } from '../i18n/reasons.js';
 import { RELATIONS } from '../model.js';
 import type { Finding, Report } from '../report/model.js';
+import { terminalText } from './escape.js';
 import { baselineCounts, basisText, byAttention, evidenceRef, pct, ruleRows, ruleTitle, SEVERITIES, when } from './common.js';
-import { WORDS } from './words.js';
 
 /** Findings listed at most: a job summary is read, not searched (GitHub caps it at 1 MiB). */
 export const MARKDOWN_FINDINGS_CAP = 50;
@@ -21,7 +22,7 @@ export function escapeMarkdown(value: unknown): string {
   let s = String(value ?? '')
     .replace(/[\r\n\t\f\v\u2028\u2029]+/g, ' ')
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -34,17 +35,17 @@ export function escapeMarkdown(value: unknown): string {
 
 const e = escapeMarkdown;
 /** A code span: literal inside, but a `|` still ends a table cell in GFM unless escaped. */
-const code = (value: string) => `\`${value.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ')}\``;
+const code = (value: string) => `\`${terminalText(value).replace(/`/g, "'").replace(/\|/g, '\\|').replace(/[\r\n\t]+/g, ' ')}\``;
 const cells = (values: string[]) => `| ${values.join(' | ')} |`;
 function table(head: string[], rows: string[][]): string[] {
   return [cells(head), cells(head.map(() => '---')), ...rows.map(cells)];
 }
 
 function status(f: Finding, report: Report): string {
-  const W = WORDS[report.run.lang];
+  const L = LABELS[report.run.lang];
   const parts: string[] = [];
-  if (f.baseline) parts.push(W[f.baseline]);
-  if (f.suppressed) parts.push(`${W.suppressed} ${W.until} ${e(f.suppressed.expires)}: ${e(f.suppressed.reason)}`);
+  if (f.baseline) parts.push(L[f.baseline]);
+  if (f.suppressed) parts.push(`${L.suppressed} ${L.until} ${e(f.suppressed.expires)}: ${e(f.suppressed.reason)}`);
   return parts.join('; ');
 }
 
@@ -71,14 +72,13 @@ function findingRow(f: Finding, report: Report): string[] {
 export function markdown(report: Report): string {
   const lang = report.run.lang;
   const L = LABELS[lang];
-  const W = WORDS[lang];
   const out: string[] = [];
   const { period } = report.run;
   out.push(`# ${e(L.title)}`, '');
   out.push(
     `**${L.period}**: ${e(period.from ?? '—')} ~ ${e(period.to ?? '—')} (${e(report.run.timezone)}) · ` +
       `**${L.rulesets}**: ${report.run.rulesets.map((r) => `${e(r.id)}@${e(r.version)}`).join(', ') || '—'} · ` +
-      `**${W.toolVersion}**: gigaudit ${e(report.tool.version)}`,
+      `**${L.toolVersion}**: gigaudit ${e(report.tool.version)}`,
     '',
   );
 
@@ -105,11 +105,11 @@ export function markdown(report: Report): string {
     '',
   );
   const b = baselineCounts(report);
-  if (b.states) out.push(`**${W.baseline}**: ${W.new} ${b.states.new} · ${W.unchanged} ${b.states.unchanged} · ${W.absent} ${b.states.absent}`, '');
-  if (b.suppressed) out.push(`**${W.suppressed}**: ${b.suppressed}`, '');
+  if (b.states) out.push(`**${L.baseline}**: ${L.new} ${b.states.new} · ${L.unchanged} ${b.states.unchanged} · ${L.absent} ${b.states.absent}`, '');
+  if (b.suppressed) out.push(`**${L.suppressed}**: ${b.suppressed}`, '');
 
   const emp = report.employment;
-  out.push(`## ${L.employment} (${W.asOf} ${e(emp.asOf)})`, '');
+  out.push(`## ${L.employment} (${L.asOf} ${e(emp.asOf)})`, '');
   out.push(
     ...table(
       ['', ''],
@@ -121,7 +121,7 @@ export function markdown(report: Report): string {
         [L.coverageSocial, pct(emp.coverage.social)],
         [L.overLimits, `${emp.overLimits.continuous} / ${emp.overLimits.daily}`],
         [L.arrears, Object.entries(emp.arrears).map(([r, y]) => `${code(r)} ${y.toFixed(2)}`).join('; ') || '0'],
-        [W.byRelation, RELATIONS.filter((r) => emp.byRelation[r]).map((r) => `${W.relation[r]} ${emp.byRelation[r]}`).join('; ') || '—'],
+        [L.byRelation, RELATIONS.filter((r) => emp.byRelation[r]).map((r) => `${L.relation[r]} ${emp.byRelation[r]}`).join('; ') || '—'],
       ],
     ),
     '',
@@ -140,15 +140,17 @@ export function markdown(report: Report): string {
   if (report.findings.length === 0) out.push(L.none, '');
   else {
     const listed = byAttention(report.findings).slice(0, MARKDOWN_FINDINGS_CAP);
-    out.push(fillTemplate(W.topFindings, { n: MARKDOWN_FINDINGS_CAP }), '');
-    out.push(...table([L.severity, L.rule, L.worker, L.platform, L.region, L.when, L.message, L.basis, L.evidence, W.status], listed.map((f) => findingRow(f, report))), '');
+    out.push(fillTemplate(L.topFindings, { n: MARKDOWN_FINDINGS_CAP }), '');
+    out.push(...table([L.severity, L.rule, L.worker, L.platform, L.region, L.when, L.message, L.basis, L.evidence, L.status], listed.map((f) => findingRow(f, report))), '');
     const left = report.findings.length - listed.length;
-    if (left > 0) out.push(e(fillTemplate(W.moreSeeFull, { n: left })), '');
+    if (left > 0) out.push(e(fillTemplate(L.moreSeeFull, { n: left })), '');
   }
 
   if (report.notAssessed.length) {
     out.push(`## ${L.notAssessed}`, '');
-    for (const n of report.notAssessed) out.push(`- ${code(n.rule)}: ${e(n.reason)}${n.workerPlatforms ? ` (${n.workerPlatforms})` : ''}`);
+    for (const n of report.notAssessed) {
+      out.push(`- ${code(n.rule)}: ${e(localiseReason(n.reason, lang))}${n.workerPlatforms ? ` (${e(fillTemplate(L.notAssessedCount, { n: n.workerPlatforms }))})` : ''}`);
+    }
     out.push('');
   }
   const rejected = report.run.inputs.reduce((s, i) => s + i.rowsRejected, 0);

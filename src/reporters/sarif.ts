@@ -6,6 +6,7 @@ import type { Severity } from '../law/types.js';
 import type { Finding, Lang, Report } from '../report/model.js';
 import { RULES } from '../rules/index.js';
 import { basisText, ruleTitle } from './common.js';
+import { jsonText } from './escape.js';
 import { LABELS } from '../i18n/labels.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -138,5 +139,5 @@ export function sarif(report: Report): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${jsonText(log, 2)}\n`;
 }

@@ -82,3 +82,73 @@ export function barChart(bars: Bar[], o: ChartOptions): string {
   parts.push('</svg>');
   return parts.join('');
 }
+
+export interface Span {
+  /** Row label: the day. */
+  label: string;
+  /** Minutes after midnight the span starts, and its length in minutes. */
+  start: number;
+  minutes: number;
+  /** The continuous limit in force, in minutes from the span's start. */
+  limit: number;
+  title: string;
+}
+
+const clock = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+/**
+ * A worker's work spans on a time-of-day axis, one row per span: the part within the limit
+ * in grey, the part past it in the alarm colour, the limit marked where it fell.
+ */
+export function timelineChart(spans: Span[], o: { title: string; referenceLabel: string }): string {
+  const first = Math.min(...spans.map((s) => s.start));
+  const last = Math.max(...spans.map((s) => s.start + Math.max(s.minutes, s.limit)));
+  let from = Math.floor(first / 60) * 60;
+  let to = Math.ceil(last / 60) * 60;
+  if (to - from < 360) {
+    // At least six hours wide, so a short span still reads as part of a day.
+    const pad = Math.ceil((360 - (to - from)) / 120) * 60;
+    from = Math.max(0, from - pad);
+    to = from + Math.max(360, to - from + pad);
+  }
+  const hourStep = to - from > 12 * 60 ? 120 : 60;
+  // Narrower than the bar charts' plot: each row's "10:04–15:52 (348)" goes to its right.
+  const plot = PLOT - 50;
+  const x = (m: number) => LABEL + ((m - from) / (to - from)) * plot;
+  const height = TOP + spans.length * ROW + BOTTOM;
+  const parts: string[] = [
+    `<svg class="chart timeline" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="${escapeHtml(o.title)}">`,
+    `<title>${escapeHtml(o.title)}</title>`,
+  ];
+  for (let t = from; t <= to; t += hourStep) {
+    const tx = x(t).toFixed(1);
+    parts.push(
+      `<line class="grid" x1="${tx}" x2="${tx}" y1="${TOP - 4}" y2="${height - BOTTOM}"/>`,
+      `<text class="axis" x="${tx}" y="${height - BOTTOM + 16}" text-anchor="middle">${clock(t)}</text>`,
+    );
+  }
+  parts.push(
+    `<line class="ref" x1="${LABEL}" x2="${LABEL + 18}" y1="12" y2="12"/>`,
+    `<text class="axis" x="${LABEL + 24}" y="16">${escapeHtml(o.referenceLabel)}</text>`,
+  );
+  spans.forEach((s, i) => {
+    const y = TOP + i * ROW;
+    const end = s.start + s.minutes;
+    const cut = Math.min(end, s.start + s.limit);
+    const w1 = Math.max(1, x(cut) - x(s.start));
+    parts.push(
+      `<g><title>${escapeHtml(s.title)}</title>`,
+      `<text class="label" x="${LABEL - 6}" y="${y + 13}" text-anchor="end">${escapeHtml(clip(s.label))}</text>`,
+      `<rect class="span" x="${x(s.start).toFixed(1)}" y="${y + 3}" width="${w1.toFixed(1)}" height="${ROW - 6}"/>`,
+    );
+    if (end > cut) parts.push(`<rect class="span over" x="${x(cut).toFixed(1)}" y="${y + 3}" width="${Math.max(1, x(end) - x(cut)).toFixed(1)}" height="${ROW - 6}"/>`);
+    const rx = x(s.start + s.limit).toFixed(1);
+    parts.push(
+      `<line class="ref" x1="${rx}" x2="${rx}" y1="${y + 1}" y2="${y + ROW - 1}"/>`,
+      `<text class="value" x="${(x(Math.max(end, s.start + s.limit)) + 4).toFixed(1)}" y="${y + 13}">${clock(s.start)}–${clock(end)} (${fmt(s.minutes)})</text>`,
+      '</g>',
+    );
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}

@@ -4,20 +4,24 @@ import chalk from 'chalk';
 import Table from 'cli-table3';
 import { fillTemplate } from '../i18n/format.js';
 import { LABELS } from '../i18n/labels.js';
+import { localiseReason } from '../i18n/reasons.js';
 import type { Severity } from '../law/types.js';
 import type { Finding, Report } from '../report/model.js';
 import { findRule } from '../rules/index.js';
 import { isCurrent } from './common.js';
+import { terminalText } from './escape.js';
 
 /** Values come from untrusted inputs: no control characters or escape sequences reach the terminal. */
 // eslint-disable-next-line no-control-regex
-export const clean = (s: unknown) => String(s ?? '').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+export const clean = terminalText;
 
 const paint: Record<Severity, (s: string) => string> = { error: chalk.red, warning: chalk.yellow, info: chalk.cyan };
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 /** No rule between rows: one line per row keeps long lists readable. */
-const COMPACT = { chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' }, style: { head: [] as string[] } };
+// No colour from cli-table3 either: it paints borders grey even in a pipe or a file; chalk
+// alone decides (it knows whether stdout is a terminal).
+const COMPACT = { chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' }, style: { head: [] as string[], border: [] as string[] } };
 /** Findings listed in the terminal at most; the JSON report has them all. */
 const TABLE_FINDINGS_CAP = 200;
 
@@ -56,12 +60,17 @@ export function table(report: Report): string {
   else {
     const findings = new Table({
       head: [L.severity, L.rule, L.worker, L.platform, L.when, L.message, L.basis],
-      colWidths: [9, 22, 12, 12, 20, 60, 24],
+      colWidths: [10, 24, 14, 14, 20, 56, 24],
       wordWrap: true,
-      style: { head: [] },
+      style: { head: [], border: [] },
     });
     for (const f of report.findings.slice(0, TABLE_FINDINGS_CAP)) {
-      const status = [f.baseline && f.baseline !== 'new' ? f.baseline : '', f.suppressed ? `suppressed: ${clean(f.suppressed.reason)}` : ''].filter(Boolean).join(', ');
+      const status = [
+        f.baseline && f.baseline !== 'new' ? L[f.baseline] : '',
+        f.suppressed ? `${L.suppressed} ${L.until} ${f.suppressed.expires}: ${clean(f.suppressed.reason)}` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
       const msg = clean(f.message) + (f.unverified?.length ? chalk.dim(` (${L.unverified})`) : '') + (status ? chalk.dim(` [${status}]`) : '');
       const basis = f.basis.map((b) => (b.clause ? `${b.document} ${b.clause}` : b.document)).join('; ');
       findings.push([paint[f.severity](L[f.severity]), f.rule, clean(f.workerId ?? '—'), clean(f.platform ?? '—'), when(f), msg, basis]);
@@ -85,7 +94,9 @@ export function table(report: Report): string {
 
   if (report.notAssessed.length) {
     out.push(`\n${chalk.bold(L.notAssessed)}`);
-    for (const n of report.notAssessed) out.push(`  ${n.rule}: ${clean(n.reason)}${n.workerPlatforms ? ` (${n.workerPlatforms})` : ''}`);
+    for (const n of report.notAssessed) {
+      out.push(`  ${n.rule}: ${clean(localiseReason(n.reason, lang))}${n.workerPlatforms ? ` (${fillTemplate(L.notAssessedCount, { n: n.workerPlatforms })})` : ''}`);
+    }
   }
   const rejected = report.run.inputs.reduce((s, i) => s + i.rowsRejected, 0);
   if (rejected) {

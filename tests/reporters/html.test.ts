@@ -16,7 +16,8 @@ describe('html reporter', () => {
     expect(page).not.toMatch(/https?:\/\//);
     expect(page).not.toMatch(/@import|url\(/);
     expect(page).toContain('<svg');
-    expect((page.match(/<svg /g) ?? []).length).toBe(3);
+    // Wage, continuous spans, the timeline of the one worker with a span, injury (no daily finding: no daily chart).
+    expect((page.match(/<svg /g) ?? []).length).toBe(4);
     expect(page).toMatch(/<html lang="en">/);
   });
 
@@ -26,6 +27,28 @@ describe('html reporter', () => {
     expect(page).toContain('>18.5<'); // its value
     expect(page).toContain('>305<'); // span minutes
     expect(page).toMatch(/速达<\/text>/); // platform bar
+  });
+
+  it('charts daily working time against the daily limit, and a worker’s spans on a time-of-day axis', () => {
+    const daily = finding({
+      rule: 'daily-work-time',
+      severity: 'warning',
+      workerId: 'R2001',
+      period: { from: '2025-03-05', to: '2025-03-05' },
+      metrics: { day: '2025-03-05', minutes: 800, limitMinutes: 720, overMinutes: 80 },
+    });
+    const page = html(report({ findings: [...report().findings, daily] }));
+    const block = (id: string) => page.slice(page.indexOf(`id="chart-${id}"`), page.indexOf('</div>', page.indexOf(`id="chart-${id}"`)));
+    expect(block('daily')).toContain('R2001 2025-03-05');
+    expect(block('daily')).toContain('>800<');
+    expect(block('daily')).toContain('class="bar breach"');
+    // The span 08:00–13:05 with the 240-minute limit reached at 12:00: grey to 12:00, red after.
+    const timeline = block('timeline');
+    expect(timeline).toContain('R1001 · 速达');
+    expect(timeline).toContain('class="span"');
+    expect(timeline).toContain('class="span over"');
+    expect(timeline).toContain('08:00–13:05 (305)');
+    expect(timeline).toContain('>12:00<');
   });
 
   it('escapes a hostile worker id, platform, message and evidence everywhere', () => {

@@ -41,7 +41,7 @@ export interface SynthOptions {
 }
 
 // ------------------------------------------------------------------ PRNG
-class Rng {
+export class Rng {
   private a: number;
   constructor(seed: number) {
     this.a = (seed ^ 0x9e3779b9) >>> 0;

@@ -1,0 +1,432 @@
+// A quote-aware CSV byte scanner for large files: the same records, fields and line numbers
+// as csv-parse with the options csvStream.ts uses (delimiter, `"` quote and escape,
+// relax_quotes, relax_column_count, skip_empty_lines), several times faster because it
+// works on the bytes in place and hands out field boundaries instead of strings.
+//
+// It does not try to cover every corner of csv-parse. Where it meets something it does not
+// handle, it stops at the start of the record concerned and says so (`bail`); the caller
+// hands the rest of the input to csv-parse from there, so the result is csv-parse's. It
+// bails on: a record delimiter that is a lone CR (old Mac files); a closing quote followed
+// by anything but a delimiter, a record delimiter or the end (csv-parse's relax_quotes
+// repair); a quote that never closes; a record longer than MAX_FAST_RECORD bytes.
+//
+// Lines. csv-parse counts lines in its own way (csvStream.ts's LineTracker corrects it to
+// the line a record starts on). The scanner counts that corrected line directly: a record
+// starts on 1 + the number of line breaks before it, where each record delimiter and each
+// skipped empty line is one break, and inside the fields of earlier records each LF, each
+// CR not followed by LF in the same field, and each CRLF is one break. The differential
+// tests (tests/read/differential.test.ts) hold the two to the same answers.
+
+import { cleanCell } from '../../normalise/text.js';
+
+export const QUOTE = 0x22;
+export const CR = 0x0d;
+export const LF = 0x0a;
+
+/** Records longer than this (raw bytes) go to csv-parse (which enforces MAX_RECORD_CHARS). */
+export const MAX_FAST_RECORD = 1 << 20;
+
+/** Field flag: the field's bytes are in `scratch` (escaped quotes were removed), not in the input. */
+export const F_SCRATCH = 1;
+/** Field flag: the field was quoted. */
+export const F_QUOTED = 2;
+
+/** Record delimiter as csv-parse discovers it: the first CR/LF outside quotes decides. */
+export const enum Rd {
+  Unknown = 0,
+  Lf = 1,
+  CrLf = 2,
+}
+
+const ENDED = 1;
+const AT_EOF = 2;
+const EMPTY_LINE = -10;
+const EMPTY_LINE_AT_EOF = -11;
+const NEED_MORE = -1;
+const BAIL = -2;
+
+export const enum ScanStatus {
+  /** Every complete record in the buffer was handled; `pos` is where the next one starts. */
+  More = 0,
+  /** The consumer asked to pause after the record just handled; `pos` is after it. */
+  Paused = 1,
+  /** Something the scanner does not handle starts at `pos` (a record start): use csv-parse from there. */
+  Bail = 2,
+  /** The input ended and everything was handled. */
+  Done = 3,
+  /** A line starts at or after `stopAt`: scanning stopped there (`pos`). */
+  Stopped = 4,
+}
+
+/** The current record as the consumer sees it; valid only during the callback. */
+export interface ScanRecord {
+  /** The input buffer the fields point into (unless flagged F_SCRATCH). */
+  readonly buf: Uint8Array;
+  readonly scratch: Uint8Array;
+  readonly count: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly flags: Uint8Array;
+  /** Line breaks inside the record's fields. */
+  readonly breaks: number;
+  /**
+   * True when the buffer holds valid UTF-8 with no NUL byte and no U+FFFD: then no field of
+   * the record has a character the row checks (normalise/hygiene.ts) look for, apart from
+   * line breaks (`breaks`).
+   */
+  readonly clean: boolean;
+}
+
+/** Called once per record with the line it starts on; return true to pause after it. */
+export type OnRecord = (rec: ScanRecord, line: number) => boolean | void;
+
+const decoder = new TextDecoder('utf-8');
+const hasBufferSlice = typeof (Buffer.prototype as unknown as { utf8Slice?: unknown }).utf8Slice === 'function';
+
+/** Field i of a record as a string, decoded as csv-parse decodes it (UTF-8, U+FFFD for bad bytes). */
+export function fieldText(rec: ScanRecord, i: number): string {
+  const s = rec.starts[i];
+  const e = rec.ends[i];
+  if (s === e) return '';
+  const b = rec.flags[i] & F_SCRATCH ? rec.scratch : rec.buf;
+  if (hasBufferSlice && Buffer.isBuffer(b)) return (b as unknown as { utf8Slice(s: number, e: number): string }).utf8Slice(s, e);
+  return decoder.decode(b.subarray(s, e));
+}
+
+/** All fields of a record as strings. */
+export function recordFields(rec: ScanRecord): string[] {
+  const out = new Array<string>(rec.count);
+  for (let i = 0; i < rec.count; i++) out[i] = fieldText(rec, i);
+  return out;
+}
+
+/**
+ * True when every field is empty once cleaned (csvStream's isBlank, without making strings
+ * in the common case): a byte that is neither ASCII white space nor `=`/`"` decides at once.
+ */
+export function isBlankRaw(rec: ScanRecord): boolean {
+  for (let i = 0; i < rec.count; i++) {
+    const b = rec.flags[i] & F_SCRATCH ? rec.scratch : rec.buf;
+    const e = rec.ends[i];
+    let plain = true;
+    for (let p = rec.starts[i]; p < e; p++) {
+      const c = b[p];
+      if (c === 32 || (c >= 9 && c <= 13)) continue;
+      if (c < 0x80 && c !== 61 && c !== 34) return false;
+      plain = false;
+      break;
+    }
+    if (!plain && cleanCell(fieldText(rec, i)) !== '') return false;
+  }
+  return true;
+}
+
+/** Line breaks inside a record's fields (LF, lone CR, CRLF each count one). */
+export function breaksIn(rec: ScanRecord): number {
+  let breaks = 0;
+  for (let i = 0; i < rec.count; i++) {
+    const b = rec.flags[i] & F_SCRATCH ? rec.scratch : rec.buf;
+    const e = rec.ends[i];
+    for (let p = rec.starts[i]; p < e; p++) {
+      const c = b[p];
+      if (c === LF) breaks++;
+      else if (c === CR && !(p + 1 < e && b[p + 1] === LF)) breaks++;
+    }
+  }
+  return breaks;
+}
+
+export class CsvScanner implements ScanRecord {
+  buf: Uint8Array = new Uint8Array(0);
+  scratch = new Uint8Array(256);
+  count = 0;
+  starts = new Int32Array(32);
+  ends = new Int32Array(32);
+  flags = new Uint8Array(32);
+  breaks = 0;
+  clean = false;
+  private scratchLen = 0;
+
+  /** Line the next record starts on (see the header comment). */
+  line: number;
+  /** Empty lines skipped so far (csv-parse's info.empty_lines). */
+  emptyLines = 0;
+  /** The record delimiter, once discovered. */
+  rd: Rd;
+
+  constructor(
+    readonly delimiter: number,
+    opts: { line?: number; rd?: Rd } = {},
+  ) {
+    this.line = opts.line ?? 1;
+    this.rd = opts.rd ?? Rd.Unknown;
+  }
+
+  private scratchPut(src: Uint8Array, from: number, to: number): void {
+    const need = this.scratchLen + (to - from);
+    if (need > this.scratch.length) {
+      let size = this.scratch.length * 2;
+      while (size < need) size *= 2;
+      const s = new Uint8Array(size);
+      s.set(this.scratch.subarray(0, this.scratchLen));
+      this.scratch = s;
+    }
+    this.scratch.set(src.subarray(from, to), this.scratchLen);
+    this.scratchLen = need;
+  }
+
+  /** Position after the last status, for the caller. */
+  pos = 0;
+
+  /**
+   * Scans buf[from, len). Complete records go to onRecord; a record that runs past `len` is
+   * left for the next call unless `final` (end of input). Returns the status; `this.pos` is
+   * where scanning stopped (a record start, or len).
+   */
+  scan(buf: Uint8Array, from: number, len: number, final: boolean, onRecord: OnRecord, stopAt = Infinity): ScanStatus {
+    this.buf = buf;
+    let p = from;
+    for (;;) {
+      if (p >= stopAt) {
+        this.pos = p;
+        return ScanStatus.Stopped;
+      }
+      if (p >= len) {
+        this.pos = p;
+        return final ? ScanStatus.Done : ScanStatus.More;
+      }
+      const r = this.record(buf, p, len, final);
+      if (r === EMPTY_LINE) {
+        // skipped; `next` holds where the following line starts
+        p = this.next;
+        continue;
+      }
+      if (r < 0) {
+        this.pos = r === EMPTY_LINE_AT_EOF ? this.next : p;
+        return r === NEED_MORE ? ScanStatus.More : r === EMPTY_LINE_AT_EOF ? ScanStatus.Done : ScanStatus.Bail;
+      }
+      const line = this.line;
+      this.line += this.breaks + (r === ENDED ? 1 : 0);
+      p = this.next;
+      this.pos = p;
+      if (onRecord(this, line)) return ScanStatus.Paused;
+      if (r !== ENDED) return ScanStatus.Done;
+    }
+  }
+
+  /** End of the record just parsed (where the next line starts). */
+  private next = 0;
+
+  /**
+   * Parses the record at p into count/starts/ends/flags and `breaks`. Returns ENDED (a record
+   * delimiter ended it), AT_EOF (the input did), EMPTY_LINE, NEED_MORE or BAIL; sets `next`.
+   */
+  private record(buf: Uint8Array, p: number, len: number, final: boolean): number {
+    const delim = this.delimiter;
+    const recStart = p;
+    let starts = this.starts;
+    let ends = this.ends;
+    let flags = this.flags;
+    let n = 0;
+    let breaks = 0;
+    this.scratchLen = 0;
+    for (;;) {
+      if (n === starts.length) {
+        this.count = n;
+        this.growFields();
+        starts = this.starts;
+        ends = this.ends;
+        flags = this.flags;
+      }
+      if (p >= len) {
+        if (!final) return NEED_MORE;
+        // End of input right after a delimiter: a last, empty field (csv-parse's end handling).
+        starts[n] = p;
+        ends[n] = p;
+        flags[n++] = 0;
+        this.count = n;
+        this.breaks = breaks;
+        this.next = p;
+        return AT_EOF;
+      }
+      if (p - recStart > MAX_FAST_RECORD) return BAIL;
+      let c = buf[p];
+      if (c === QUOTE) {
+        // Opening quote (the field is empty so far).
+        const q0 = p + 1;
+        let q = q0;
+        let segStart = q0;
+        let escaped = false;
+        let close: number;
+        for (;;) {
+          // Up to the next quote, counting line breaks.
+          while (q < len) {
+            c = buf[q];
+            if (c === QUOTE) break;
+            if (c === LF) breaks++;
+            else if (c === CR) {
+              if (q + 1 >= len) break; // cannot tell yet (or a quote never closed)
+              if (buf[q + 1] !== LF) breaks++;
+            }
+            q++;
+          }
+          if (q >= len || buf[q] !== QUOTE) return final ? BAIL : NEED_MORE; // never closed: csv-parse reports it
+          // buf[q] is a quote: an escaped quote ("") or the closing one.
+          if (q + 1 >= len) {
+            if (!final) return NEED_MORE;
+            close = q; // closing quote at the very end of the input
+            break;
+          }
+          if (buf[q + 1] === QUOTE) {
+            // "" → one quote: keep the bytes up to and including the first quote.
+            if (!escaped) {
+              escaped = true;
+              this.fieldScratchStart = this.scratchLen;
+            }
+            this.scratchPut(buf, segStart, q + 1);
+            q += 2;
+            segStart = q;
+            continue;
+          }
+          close = q;
+          break;
+        }
+        if (escaped) {
+          this.scratchPut(buf, segStart, close);
+          starts[n] = this.fieldScratchStart;
+          ends[n] = this.scratchLen;
+          flags[n++] = F_QUOTED | F_SCRATCH;
+        } else {
+          starts[n] = q0;
+          ends[n] = close;
+          flags[n++] = F_QUOTED;
+        }
+        // After the closing quote: a delimiter, a record delimiter or the end of input.
+        p = close + 1;
+        if (p >= len) {
+          this.count = n;
+          this.breaks = breaks;
+          this.next = p;
+          return AT_EOF; // final is true here (checked above)
+        }
+        c = buf[p];
+        if (c === delim) {
+          p++;
+          continue;
+        }
+        const rdLen = this.rdAt(buf, p, len, final);
+        if (rdLen > 0) {
+          this.count = n;
+          this.breaks = breaks;
+          this.next = p + rdLen;
+          return ENDED;
+        }
+        // -1: cannot tell yet; otherwise csv-parse's relax_quotes repair or a lone CR: not here.
+        return rdLen === -1 ? NEED_MORE : BAIL;
+      }
+      // Unquoted field: up to a delimiter or a record delimiter. Quotes inside are literal.
+      const fs = p;
+      for (;;) {
+        while (p < len) {
+          c = buf[p];
+          if (c === delim || c === LF || c === CR) break;
+          p++;
+        }
+        if (p >= len || c === delim) break;
+        // A CR or LF: the record delimiter, or part of the field.
+        const rd = this.rd;
+        let rdLen: number;
+        if (rd === Rd.Lf) rdLen = c === LF ? 1 : 0;
+        else if (rd === Rd.CrLf && c === CR && p + 1 < len) rdLen = buf[p + 1] === LF ? 2 : 0;
+        else rdLen = this.rdAt(buf, p, len, final);
+        if (rdLen === -1) return NEED_MORE;
+        if (rdLen === -2) return BAIL;
+        if (rdLen > 0) {
+          if (p === fs && n === 0) {
+            // An empty line: skipped, but counted.
+            this.emptyLines++;
+            this.line++;
+            this.next = p + rdLen;
+            return EMPTY_LINE;
+          }
+          starts[n] = fs;
+          ends[n] = p;
+          flags[n++] = 0;
+          this.count = n;
+          this.breaks = breaks;
+          this.next = p + rdLen;
+          return ENDED;
+        }
+        // Part of the field, and a line break in it (such a CR is never followed by an LF of
+        // the same field: that LF would be the record delimiter, or the pair would be).
+        breaks++;
+        p++;
+      }
+      if (p >= len) {
+        if (!final) return NEED_MORE;
+        // Last field of the input. csv-parse emits the record unless nothing at all is pending.
+        if (p === fs && n === 0) {
+          this.next = p;
+          return EMPTY_LINE_AT_EOF;
+        }
+        starts[n] = fs;
+        ends[n] = p;
+        flags[n++] = 0;
+        this.count = n;
+        this.breaks = breaks;
+        this.next = p;
+        return AT_EOF;
+      }
+      // delimiter
+      starts[n] = fs;
+      ends[n] = p;
+      flags[n++] = 0;
+      p++;
+    }
+  }
+
+  private growFields(): void {
+    const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.starts = grow(this.starts, (k) => new Int32Array(k));
+    this.ends = grow(this.ends, (k) => new Int32Array(k));
+    this.flags = grow(this.flags, (k) => new Uint8Array(k));
+  }
+
+  private fieldScratchStart = 0;
+  private scratchStartField(): void {
+    this.fieldScratchStart = this.scratchLen;
+  }
+
+  /**
+   * Length of the record delimiter at buf[p] (0 when the byte there is not one), discovering
+   * it on first use as csv-parse does. -1: cannot tell before more input; -2: a delimiter
+   * this scanner does not handle (lone CR).
+   */
+  private rdAt(buf: Uint8Array, p: number, len: number, final: boolean): number {
+    const c = buf[p];
+    if (c !== LF && c !== CR) return 0;
+    switch (this.rd) {
+      case Rd.Lf:
+        return c === LF ? 1 : 0;
+      case Rd.CrLf:
+        if (c !== CR) return 0;
+        if (p + 1 >= len) return final ? 0 : -1;
+        return buf[p + 1] === LF ? 2 : 0;
+      default:
+        if (c === LF) {
+          this.rd = Rd.Lf;
+          return 1;
+        }
+        if (p + 1 >= len && !final) return -1;
+        if (p + 1 < len && buf[p + 1] === LF) {
+          this.rd = Rd.CrLf;
+          return 2;
+        }
+        return -2; // a lone CR would become the record delimiter
+    }
+  }
+}

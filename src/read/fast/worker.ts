@@ -1,0 +1,115 @@
+// Worker thread of the parallel reader (parallel.ts): parses one byte range of an orders
+// file into OrderBatches and posts them back, then says where it started and stopped.
+//
+// A range other than the first starts at a guess: the first line start after its nominal
+// offset, found without knowing whether that line break is inside a quoted field. The
+// main thread checks the guess against where the previous range stopped (it parsed up to
+// there from a true record start) and has the range parsed again if they differ.
+
+import { open } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { parentPort } from 'node:worker_threads';
+import { Clock } from '../../time.js';
+import { batchBuffers, OrderBatchBuilder, type OrderBatch } from './orders.js';
+import { CsvScanner, LF, CR, MAX_FAST_RECORD, Rd, ScanStatus, isBlankRaw, type ScanRecord } from './scan.js';
+import type { RangeDone, RangeTask, WorkerMessage } from './parallel.js';
+
+const READ = 1024 * 1024;
+const FFFD = Buffer.from('\uFFFD');
+
+function post(m: WorkerMessage, transfer: ArrayBuffer[] = []): void {
+  parentPort!.postMessage(m, transfer);
+}
+
+/** First line start at or after `from` (just after an LF, or a CRLF for CRLF files); `size` if none. */
+async function lineStartFrom(fh: import('node:fs/promises').FileHandle, from: number, rd: Rd, size: number): Promise<number> {
+  const buf = Buffer.allocUnsafe(64 * 1024);
+  // The byte(s) before `from` decide whether `from` itself is a line start.
+  let pos = Math.max(0, from - 2);
+  for (;;) {
+    const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+    if (bytesRead === 0) return size;
+    for (let i = 0; i < bytesRead; i++) {
+      const at = pos + i;
+      if (buf[i] !== LF || at + 1 < from) continue;
+      if (rd === Rd.CrLf) {
+        const prev = i > 0 ? buf[i - 1] : at > 0 ? -1 : -2;
+        if (prev === -1) {
+          // the CR is the last byte of the previous read
+          const one = Buffer.alloc(1);
+          await fh.read(one, 0, 1, at - 1);
+          if (one[0] !== CR) continue;
+        } else if (prev !== CR) continue;
+      }
+      return at + 1;
+    }
+    pos += bytesRead;
+  }
+}
+
+async function run(t: RangeTask): Promise<void> {
+  const fh = await open(t.path, 'r');
+  try {
+    const start = t.resync ? await lineStartFrom(fh, t.from, t.rd, t.size) : t.from;
+    post({ type: 'start', k: t.k, start });
+    const clock = new Clock(t.tz);
+    const builder = new OrderBatchBuilder({
+      cols: t.cols,
+      width: t.width,
+      clock,
+      file: t.file,
+      platform: t.platform,
+      fileStem: t.fileStem,
+      batchRows: t.batchRows,
+    });
+    const scanner = new CsvScanner(t.delimiter.charCodeAt(0), { rd: t.rd, line: 1 });
+    let bufOffset = start;
+    const send = (offset: number) => {
+      const b: OrderBatch = builder.take();
+      post({ type: 'batch', k: t.k, offset, batch: b }, batchBuffers(b));
+    };
+    const onRecord = (rec: ScanRecord, line: number): boolean => {
+      if (isBlankRaw(rec)) return false;
+      builder.raw(rec, line);
+      if (builder.full()) send(bufOffset + scanner.pos);
+      return false;
+    };
+    let carry: Buffer | undefined;
+    let pos = start;
+    let done: RangeDone | undefined;
+    while (!done) {
+      const data = Buffer.allocUnsafe(READ);
+      let n = 0;
+      while (n < READ) {
+        const { bytesRead } = await fh.read(data, n, READ - n, pos);
+        if (bytesRead === 0) break;
+        n += bytesRead;
+        pos += bytesRead;
+      }
+      const final = n < READ;
+      const chunk = data.subarray(0, n);
+      const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
+      scanner.clean = isUtf8(buf) && buf.indexOf(0) < 0 && buf.indexOf(FFFD) < 0;
+      const st = scanner.scan(buf, 0, buf.length, final, onRecord, t.stopAt - bufOffset);
+      const at = bufOffset + scanner.pos;
+      const counts = { k: t.k, start, lines: scanner.line - 1, emptyLines: scanner.emptyLines };
+      if (st === ScanStatus.Stopped) done = { type: 'done', ...counts, stop: at };
+      else if (st === ScanStatus.Done) done = { type: 'done', ...counts, stop: t.size };
+      else if (st === ScanStatus.More && buf.length - scanner.pos <= MAX_FAST_RECORD) {
+        carry = scanner.pos < buf.length ? Buffer.from(buf.subarray(scanner.pos)) : undefined;
+        bufOffset = at;
+      } else {
+        // Something the scanner leaves to csv-parse: the main thread goes on from here.
+        done = { type: 'done', ...counts, stop: at, bail: { offset: at, line: scanner.line, emptyLines: scanner.emptyLines } };
+      }
+    }
+    if (builder.rows > 0) send(done.stop);
+    post(done);
+  } finally {
+    await fh.close();
+  }
+}
+
+parentPort!.on('message', (t: RangeTask) => {
+  run(t).catch((e: unknown) => post({ type: 'error', k: t.k, message: (e as Error)?.stack ?? String(e) }));
+});
