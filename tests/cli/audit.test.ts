@@ -102,6 +102,12 @@ describe('gigaudit audit (end to end)', () => {
     expect(existsSync(out)).toBe(true);
   });
 
+  it('stays quiet when the reader of its output closes early (| head)', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" audit "${SAMPLES}" --fail-on never --lang en | head -1`], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('gigaudit compliance audit');
+    expect(r.stderr).toBe('');
+  });
+
   it('gives byte-identical JSON apart from run timestamps', () => {
     const a = join(tmp(), 'a.json');
     const b = join(tmp(), 'b.json');
