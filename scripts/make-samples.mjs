@@ -5,15 +5,19 @@
 //
 // Fictional platforms 速达配送 (food delivery) and 快跑出行 (ride hailing), riders in
 // 永川区 and 城口县 (Chongqing) and 旌阳区 (德阳, Sichuan), December 2024 – January 2025,
-// so the 2025-01-01 minimum-wage rise is crossed. Every person, ID number, phone number
-// and company here is invented.
+// so the 2025-01-01 minimum-wage rise is crossed and 元旦 is a statutory holiday. Every
+// person, ID number, phone number and company here is invented. Each of the 23 rules of
+// spec/rules.md fires at least once, for riders chosen to show it (`expect` for the four
+// core rules, `further` for the others); samples/expected.json lists every rule that fires
+// per worker-platform, worker and platform.
 //
 // Deterministic: a seeded PRNG per worker, no Math.random, no current date. Two runs
 // write the same bytes. The script also checks its own output against the expected
-// findings under spec/rules.md semantics and refuses to write if a label is wrong or a
+// findings under spec/rules.md semantics (all 23 rules, read independently of src/rules)
+// and refuses to write if a label is wrong, a finding nobody declared would appear, or a
 // margin is thin.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
@@ -84,7 +88,7 @@ const MIN = 60;
 
 const WINDOW_START = dayNum(2024, 12, 1);
 const WINDOW_END = dayNum(2025, 1, 27); // riders go home for 春节: no work 2025-01-28 onwards
-const HOLIDAYS = new Set([dayNum(2025, 1, 1)]); // 元旦: nobody works (keeps holiday-pay out of the sample)
+const HOLIDAYS = new Set([dayNum(2025, 1, 1)]); // 元旦: only the riders with `holidayWork` work (holiday-pay: R2011, control R1024)
 const MONTHS = [
   { key: '2024-12', label: 'Dec 2024', first: dayNum(2024, 12, 1), last: dayNum(2024, 12, 31) },
   { key: '2025-01', label: 'Jan 2025', first: dayNum(2025, 1, 1), last: dayNum(2025, 1, 31) },
@@ -285,6 +289,74 @@ const WORKERS = [
     shows: 'clean control, 劳动合同 with the partner company, salary 4,200 + 加班费' },
   { id: 'R3010', area: 'DY', hired: '2024-08-05', pattern: 'light', rate: 33,
     contracts: [C('书面协议', '2024-08-05')], insurance: [OCC('2024-08-05')], shows: 'clean control (three days a week)' },
+
+  // ---- the further rules: each of these riders is clean for the four core rules and shows
+  // one or a few of the further rules (`further`, on 速达配送); see also R1011 and R1017 above.
+  { id: 'R1018', area: 'YC', hired: '2024-10-14', pattern: 'parttime-long', rate: 26, tenDay: true,
+    contracts: [C('非全日制劳动合同', '2024-10-14', { signer: 'employer' })], insurance: [I('工伤保险', '2024-10-14', { payer: 'employer' })],
+    further: ['part-time-hours'],
+    shows: '非全日制劳动合同, but two shifts of 2 h 40 min every weekday: 26⅔ h a week and 5⅓ h a day on average, over 24 h and 4 h → `part-time-hours` every week (the relation is misclassified)' },
+  { id: 'R1019', area: 'YC', hired: '2024-11-18', pattern: 'light', rate: 30,
+    contracts: [C('书面协议', '2024-11-18', { signer: 'employer' })], insurance: [OCC('2024-11-18')],
+    payIssues: { '2024-12': { deduction: 200, reason: '餐箱押金' } }, further: ['deposit-charged'],
+    shows: '200 元 deducted from the December pay as 餐箱押金 (a deposit for the delivery box) → `deposit-charged`' },
+  { id: 'R1020', area: 'YC', hired: '2024-05-20', pattern: 'light', rate: 31,
+    contracts: [C('书面协议', '2024-05-20', { signer: 'employer' })], insurance: [OCC('2024-05-20')],
+    payIssues: { '2025-01': { method: '购物卡' } }, further: ['pay-in-kind'],
+    shows: 'the January pay handed over as 购物卡 (shopping cards), not money → `pay-in-kind`' },
+  { id: 'R1021', area: 'YC', hired: '2024-07-08', pattern: 'light', rate: 30,
+    contracts: [C('书面协议', '2024-07-08', { signer: 'employer' })], insurance: [OCC('2024-07-08')],
+    payIssues: { '2025-01': { fineShare: 0.32, reason: '超时罚款' } }, further: ['excessive-deduction'],
+    shows: 'fines (超时罚款) of 32 % of the January pay, over the 20 % cap → `excessive-deduction`' },
+  { id: 'R1022', area: 'YC', hired: '2024-12-02', pattern: 'rider', rate: 29, from: '2024-12-02', trained: '2024-12-09',
+    contracts: [C('书面协议', '2024-12-02', { signer: 'employer' })], insurance: [OCC('2024-12-02')],
+    further: ['safety-training'],
+    shows: 'took orders from 2024-12-02 but had the safety training only on 2024-12-09 → `safety-training` for the first week' },
+  { id: 'R1023', area: 'YC', hired: '2024-03-25', pattern: 'rider', rate: 30, marathon: [6],
+    contracts: [C('书面协议', '2024-03-25', { signer: 'employer' })], insurance: [OCC('2024-03-25')],
+    further: ['daily-work-time'],
+    shows: 'Saturdays of five 2¾-hour shifts with 40-minute breaks (no shift over 4 h): 13¾ h of working time a day, over the 12 h daily maximum → `daily-work-time`' },
+  { id: 'R1024', area: 'YC', hired: '2024-06-11', pattern: 'light', rate: 30, holidayWork: true,
+    contracts: [C('书面协议', '2024-06-11', { signer: 'employer' })], insurance: [OCC('2024-06-11')],
+    payIssues: { '2025-01': { holidayPremium: 1.2 } },
+    shows: 'control for `holiday-pay`: works on 元旦 (2025-01-01, a statutory holiday) at the ordinary order rate, and the January pay record adds 节假日加班费 of 1.2 × that day\'s order pay: above the normal rate → no finding' },
+  { id: 'R2011', area: 'CK', hired: '2023-08-01', pattern: 'labor-ot', rate: 30, holidayWork: true, stretch: ['2024-12-21', '2024-12-22'],
+    contracts: [C('劳动合同', '2023-08-01', { end: '2026-07-31' })], insurance: LABOR_INS('2023-08-01', P1),
+    further: ['weekly-rest', 'overtime-limit', 'holiday-pay'],
+    shows: '劳动合同 paid by the order (≈ 30 元/h): 9½ h every weekday, and the weekend of 12-21/22 too, so 12 days without a rest day (2024-12-16 … 12-27) → `weekly-rest`; 1½ h of overtime a day plus that weekend: ≈ 52 h of overtime in December, over 36 h → `overtime-limit` (January ≈ 28 h, within it); worked 元旦 at the ordinary order rate instead of 300 % → `holiday-pay`' },
+  { id: 'R2012', area: 'CK', hired: '2024-03-04', pattern: 'labor', salary: 4000,
+    contracts: [C('劳动合同', '2024-03-04', { end: '2027-03-03' })], insurance: [I('工伤保险', '2024-03-04')],
+    further: ['social-insurance'],
+    shows: '劳动合同 with 工伤保险 only, no 养老保险 or 医疗保险 → `social-insurance` for both months' },
+  { id: 'R2013', area: 'CK', hired: '2024-05-06', pattern: 'labor', salary: 3900,
+    contracts: [C('劳务派遣', '2024-05-06', { end: '2026-05-05', agency: '重庆渝才人力资源有限公司', licensed: '是' })],
+    insurance: LABOR_INS('2024-05-06', '重庆渝才人力资源有限公司'),
+    shows: 'control for `dispatch-agency`: 劳务派遣 through a licensed agency that pays 工伤/养老/医疗 → no finding; one of the two dispatched workers behind 速达配送\'s `dispatch-share`' },
+  { id: 'R2014', area: 'CK', hired: '2024-04-15', pattern: 'light', rate: 29,
+    contracts: [C('书面协议', '2024-04-15')], insurance: [OCC('2024-04-15')],
+    payIssues: { '2024-12': { payDate: '2025-02-14' } }, further: ['late-payment'],
+    shows: 'the December pay was paid on 2025-02-14, 45 days after the period → `late-payment`' },
+  { id: 'R2015', area: 'CK', hired: '2024-07-22', pattern: 'light', rate: 27, birth: '2007-06-18',
+    contracts: [C('书面协议', '2024-07-22')], insurance: [OCC('2024-07-22')],
+    further: ['minor-worker'],
+    shows: 'born 2007-06-18 (read from the resident ID number): 17 years old → `minor-worker` (info: special protection until 2025-06-17)' },
+  { id: 'R3011', area: 'DY', hired: '2024-04-08', pattern: 'labor', salary: 4100,
+    contracts: [C('劳务派遣', '2024-04-08', { signer: 'employer', end: '2026-04-07', agency: '德阳众信人力资源有限公司', licensed: '否' })],
+    insurance: LABOR_INS('2024-04-08', '德阳众信人力资源有限公司'),
+    further: ['dispatch-agency'],
+    shows: '劳务派遣 through 德阳众信人力资源有限公司, which has no dispatch licence (派遣资质 否) → `dispatch-agency`' },
+  { id: 'R3012', area: 'DY', hired: '2024-09-09', pattern: 'light', rate: 30,
+    contracts: [C('书面协议', '2024-09-09', { signer: 'employer' })], insurance: [OCC('2024-09-09')],
+    payIssues: { '2024-12': { payslip: '否' } }, further: ['payslip'],
+    shows: 'the December pay was paid without a pay slip (是否提供工资清单 否) → `payslip`' },
+  { id: 'R3013', area: 'DY', hired: '2024-02-19', pattern: 'light', rate: 31,
+    contracts: [C('书面协议', '2024-02-19', { signer: 'employer', exclusive: '是' })], insurance: [OCC('2024-02-19')],
+    further: ['exclusivity-clause'],
+    shows: 'the 书面协议 has an exclusivity clause (排他条款 是) forbidding work on other platforms → `exclusivity-clause`' },
+  { id: 'R3014', area: 'DY', hired: '2024-11-30', pattern: 'light', rate: 28, birth: '2009-09-02', birthVia: 'both', trained: 'none',
+    contracts: [C('书面协议', '2024-11-30', { signer: 'employer' })], insurance: [OCC('2024-11-30')],
+    further: ['child-labour', 'safety-training'],
+    shows: 'born 2009-09-02 (出生日期 in the roster, which takes precedence over the ID number): 15 years old → `child-labour`; no safety training date → `safety-training`' },
 ];
 
 // ---------------------------------------------------------------- schedules
@@ -293,6 +365,11 @@ const WORKERS = [
 function planDay(w, day, rng) {
   const wd = weekday(day);
   const spans = [];
+  if (w.marathon && w.marathon.includes(wd)) {
+    // five shifts of exactly 165 minutes with 40-minute breaks: 13¾ h of working time
+    for (let k = 0; k < 5; k++) spans.push({ platform: P1, start: hm(6, 30) + k * (165 + 40) * MIN, maxLen: 165 * MIN, exact: true });
+    return spans;
+  }
   const lunch = (platform = P1) => spans.push({ platform, start: hm(10, rng.int(15, 60)), maxLen: rng.int(80, 165) * MIN });
   const dinner = (platform = P1) => spans.push({ platform, start: hm(16, rng.int(30, 75)), maxLen: rng.int(80, 165) * MIN });
   const long = () => spans.push({ platform: P1, start: hm(10, rng.int(0, 30)), maxLen: rng.int(330, 355) * MIN, long: true });
@@ -332,6 +409,21 @@ function planDay(w, day, rng) {
       if (wd === 0 || wd === 6) break;
       spans.push({ platform: P1, start: hm(11, rng.int(0, 15)), maxLen: rng.int(100, 150) * MIN });
       break;
+    case 'parttime-long': // two shifts of exactly 160 minutes
+      if (wd === 0 || wd === 6) break;
+      spans.push({ platform: P1, start: hm(10, rng.int(0, 20)), maxLen: 160 * MIN, exact: true });
+      spans.push({ platform: P1, start: hm(16, rng.int(0, 20)), maxLen: 160 * MIN, exact: true });
+      break;
+    case 'labor-ot': { // three shifts of exactly 190 minutes: 9½ h of working time
+      const inStretch = w.stretch && day >= parseDay(w.stretch[0]) && day <= parseDay(w.stretch[1]);
+      if ((wd === 0 || wd === 6) && !inStretch) break;
+      let t = hm(7, rng.int(30, 45));
+      for (let k = 0; k < 3; k++) {
+        spans.push({ platform: P1, start: t, maxLen: 190 * MIN, exact: true });
+        t += (190 + rng.int(40, 50)) * MIN;
+      }
+      break;
+    }
     case 'light':
       if (![2, 4, 6].includes(wd)) break;
       if (rng.chance(0.5)) lunch(); else dinner();
@@ -349,8 +441,10 @@ function planDay(w, day, rng) {
 }
 
 // Orders of one span: 15–45 min each (cancelled ones 5–14 min), gaps of 0–10 min, some
-// stacked (accepted before the previous one is delivered). Ends at most maxLen after start.
-function makeSpan(rng, start, maxLen) {
+// stacked (accepted before the previous one is delivered). Ends at most maxLen after start;
+// exactly then when `exact` (the last order is stretched by at most ~25 minutes), so that a
+// day's working time is known to the minute.
+function makeSpan(rng, start, maxLen, exact = false) {
   const end = start + maxLen;
   const orders = [];
   let spanEnd = start;
@@ -364,12 +458,19 @@ function makeSpan(rng, start, maxLen) {
     let dur = cancelled ? rng.int(5 * 60, 14 * 60) : rng.int(15 * 60, 45 * 60);
     if (a + dur > end) {
       if (!cancelled && end - a >= 15 * 60) dur = end - a;
-      else break;
+      else {
+        if (exact && spanEnd < end) Object.assign(orders[orders.length - 1], { c: end, cancelled: false });
+        break;
+      }
     }
-    if (a + dur <= spanEnd) break; // would not extend the span; stop here
+    if (a + dur <= spanEnd) {
+      if (exact) continue; // (draw another)
+      break; // would not extend the span; stop here
+    }
     orders.push({ a, c: a + dur, cancelled });
     lastAccept = a;
     spanEnd = Math.max(spanEnd, a + dur);
+    if (exact && spanEnd >= end) break;
   }
   return orders;
 }
@@ -384,12 +485,16 @@ for (const w of WORKERS) {
   if (w.longDays) w.offDays = w.offDays.filter((d) => !w.longDays.includes(d));
   const from = w.from ? parseDay(w.from) : WINDOW_START;
   for (let day = from; day <= WINDOW_END; day++) {
-    if (HOLIDAYS.has(day)) continue;
+    if (HOLIDAYS.has(day) && !w.holidayWork) continue;
     let plan = planDay(w, day, rng);
     // a worker with a start date works on it, so the dates in the README are exact
     while (w.from && day === from && plan.length === 0) plan = planDay({ ...w, offDays: [] }, day, rng);
+    // those who work on holidays do so on 元旦 whatever their usual days
+    if (HOLIDAYS.has(day) && plan.length === 0) {
+      plan = [{ platform: P1, start: hm(10, 30), maxLen: 150 * MIN, exact: true }, { platform: P1, start: hm(16, 45), maxLen: 150 * MIN, exact: true }];
+    }
     for (const sp of plan) {
-      const list = makeSpan(rng, day * DAY_S + sp.start, sp.maxLen);
+      const list = makeSpan(rng, day * DAY_S + sp.start, sp.maxLen, sp.exact);
       for (const o of list) orders.push({ w, platform: sp.platform, ...o });
       if (sp.handOff) {
         const end = Math.max(...list.map((o) => o.c));
@@ -438,7 +543,7 @@ for (const wp of byWp.values()) {
 }
 
 // Pay per worker-platform-month (fen) and order_pay distribution.
-const RELATION = { 劳动合同: 'labor', 非全日制劳动合同: 'part_time', 书面协议: 'not_fully', 新就业形态书面协议: 'not_fully', 合作协议: 'independent' };
+const RELATION = { 劳动合同: 'labor', 非全日制劳动合同: 'part_time', 劳务派遣: 'dispatch', 书面协议: 'not_fully', 新就业形态书面协议: 'not_fully', 合作协议: 'independent' };
 const payRows = [];
 for (const wp of byWp.values()) {
   const w = wp.w;
@@ -491,6 +596,30 @@ for (const wp of byWp.values()) {
   for (const o of wp.orders) if (o.cancelled) o.payFen = 0;
 }
 for (const r of payRows) if (r.w.noPay) r.drop = true;
+
+// Pay details: payment date and method, pay slip, deduction and its reason, holiday pay;
+// then the pay problems some riders are meant to show (`payIssues`, per month, 速达配送 only).
+const METHOD = ['银行转账', '微信', '支付宝'];
+for (const r of payRows) {
+  const rng = rngFor(`pay:${r.w.id}:${r.platform}:${r.ps}`);
+  r.method = r.w.salary ? '银行转账' : METHOD[hashSeed(r.w.id + r.platform) % 3];
+  r.payDay = r.pe + (r.w.tenDay ? 5 : rng.int(8, 12));
+  r.payslip = '是';
+  r.holiday = 0;
+  [r.reason, r.reasonCode] = r.deduction ? ['社保个人部分', 'social'] : ['', undefined];
+  const issue = r.platform === P1 && r.w.payIssues && r.w.payIssues[monthOf(r.ps).key];
+  if (!issue) continue;
+  if (issue.deduction) [r.deduction, r.reason, r.reasonCode] = [issue.deduction * 100, issue.reason, 'deposit'];
+  if (issue.fineShare) [r.deduction, r.reason, r.reasonCode] = [Math.round(r.gross * issue.fineShare), issue.reason, 'fine'];
+  if (issue.method) r.method = issue.method;
+  if (issue.payDate) r.payDay = parseDay(issue.payDate);
+  if (issue.payslip) r.payslip = issue.payslip;
+  if (issue.holidayPremium) {
+    const onHolidays = byWp.get(wpKey(r.w, r.platform)).orders.filter((o) => HOLIDAYS.has(Math.floor(o.a / DAY_S)));
+    r.holiday = Math.round(issue.holidayPremium * onHolidays.reduce((t, o) => t + o.payFen, 0));
+    r.gross += r.holiday;
+  }
+}
 
 // ---- check the expected findings
 const inRange = (d, s, e) => d >= s && (e === undefined || d <= e);
@@ -546,10 +675,12 @@ for (const wp of byWp.values()) {
     f.push(`uncovered ${isoDay(r.first)}…${isoDay(r.last)} (${r.n} active days, ${ext} days after the first)`);
   }
   // injury-insurance
-  const ins = insuranceRowsFor(w).filter((i) => parties.has(i.party) && i.status === '正常');
+  // a dispatch agency named in a contract with the platform insures on its behalf
+  const agencies = new Set(contracts.flatMap((c) => (c.agency ? [c.agency] : [])));
+  const ins = insuranceRowsFor(w).filter((i) => (parties.has(i.party) || agencies.has(i.party)) && i.status === '正常');
   const uncoveredIns = wp.activeDays.filter((d) => {
     const rel = relationOn(d);
-    const ok = rel === 'labor' || rel === 'part_time' ? ['工伤保险'] : ['工伤保险', '职业伤害保障'];
+    const ok = rel === 'labor' || rel === 'part_time' || rel === 'dispatch' ? ['工伤保险'] : ['工伤保险', '职业伤害保障'];
     return !ins.some((i) => ok.includes(i.type) && inRange(d, i.startDay, i.endDay));
   });
   if (uncoveredIns.length) {
@@ -577,7 +708,7 @@ for (const wp of byWp.values()) {
       f.push(`${m.label}: ${mm.days} active days, ${hours.toFixed(1)} h, ${yuan(pay)} 元 (independent: not tested)`);
       continue;
     }
-    if (rel === 'labor') {
+    if (rel === 'labor' || rel === 'dispatch') {
       const need = minimum.monthly * 100 * Math.min(1, mm.days / 21.75);
       const ratio = pay / need;
       if (ratio < 1) mwMonths.push(m.key);
@@ -651,11 +782,304 @@ for (const w of WORKERS) {
   } while (usedNames.has(name));
   usedNames.add(name);
   w.name = name;
-  const birth = dayNum(rng.int(1976, 2002), rng.int(1, 12), rng.int(1, 28));
+  let birth = dayNum(rng.int(1976, 2002), rng.int(1, 12), rng.int(1, 28));
+  if (w.birth) birth = parseDay(w.birth); // the minors of the sample
+  w.birthDay = birth;
   w.idNumber = idNumber(AREAS[w.area].code, birth, rng.int(10, 99), rng.pick(male ? [1, 3, 5, 7, 9] : [0, 2, 4, 6, 8]));
   w.phone = rng.pick(['138', '139', '150', '158', '177', '187', '199', '133']) + String(rng.int(0, 99999999)).padStart(8, '0');
   const hired = parseDay(w.hired);
   w.training = hired - rng.int(1, 5);
+  if (w.trained) w.training = w.trained === 'none' ? undefined : parseDay(w.trained);
+}
+
+// ---------------------------------------------------------------- further rules (self-check)
+// An independent reading of the 19 further rules of spec/rules.md over the generated records:
+// which rules each worker-platform (worker, platform) must show. The script refuses to write
+// unless that is exactly what `further` declares, with margins.
+const RULES = [
+  'minimum-wage', 'written-contract', 'injury-insurance', 'continuous-order-time',
+  'daily-work-time', 'cross-platform-fatigue', 'weekly-rest', 'overtime-limit', 'part-time-hours', 'holiday-pay',
+  'deposit-charged', 'pay-in-kind', 'late-payment', 'payslip', 'excessive-deduction', 'social-insurance',
+  'exclusivity-clause', 'disguised-employment', 'dispatch-agency', 'dispatch-share', 'child-labour', 'minor-worker', 'safety-training',
+];
+const SCOPE = { 'cross-platform-fatigue': 'worker', 'dispatch-share': 'platform' };
+const WP_RULES = RULES.filter((r) => !SCOPE[r]);
+const PLATFORM_FIRES = { [P1]: ['dispatch-share'], [P2]: [] }; // R2013 and R3011 are 2 of 速达配送's 8 labour + dispatch workers
+const cnRuleset = JSON.parse(readFileSync(join(ROOT, 'rulesets/cn.json'), 'utf8'));
+const STATUTORY = new Set(['2024', '2025'].flatMap((y) => cnRuleset.holidays[y].statutory.map(parseDay)));
+const EMPLOYEE_REL = new Set(['labor', 'dispatch']);
+const FREE_TO_WORK_ELSEWHERE = new Set(['part_time', 'not_fully', 'independent']);
+const IN_KIND = new Set(['积分', '购物卡', '消费券', '实物', '有价证券']);
+const dayOfS = (t) => Math.floor(t / DAY_S);
+const isoMonday = (day) => day - ((weekday(day) + 6) % 7);
+const ageOn = (birth, day) => {
+  const b = civil(birth);
+  const t = civil(day);
+  return t.y - b.y - (t.m < b.m || (t.m === b.m && t.d < b.d) ? 1 : 0);
+};
+/** Working minutes per day of spans (seconds), split at midnight. */
+function minutesByDay(spans) {
+  const m = new Map();
+  for (const s of spans) {
+    for (let from = s.start; from < s.end; ) {
+      const day = dayOfS(from);
+      const to = Math.min(s.end, (day + 1) * DAY_S);
+      m.set(day, (m.get(day) ?? 0) + (to - from) / 60);
+      from = to;
+    }
+  }
+  return m;
+}
+function dominant(rel, days) {
+  const n = new Map();
+  for (const d of days) n.set(rel(d), (n.get(rel(d)) ?? 0) + 1);
+  let best;
+  for (const [r, k] of n) if (best === undefined || k > n.get(best)) best = r;
+  return best;
+}
+const band = (name, x, lo, hi) => {
+  if (x > lo && x < hi) problems.push(`${name}: ${Math.round(x * 1000) / 1000} is too close to a threshold (${lo}…${hi})`);
+};
+const asOf = Math.max(...[...byWp.values()].map((wp) => wp.activeDays[wp.activeDays.length - 1]));
+/** The auditor's relation on a day: the latest-starting contract with the party covering it, whatever its form. */
+function relationFor(wp) {
+  const parties = new Set([wp.platform]);
+  if (wp.platform === P1 && AREAS[wp.w.area].employer) parties.add(AREAS[wp.w.area].employer);
+  const contracts = contractRowsFor(wp.w).filter((c) => parties.has(c.party));
+  const byStart = [...contracts].sort((a, b) => a.startDay - b.startDay);
+  return {
+    parties,
+    contracts,
+    relationOn: (d) => {
+      let found;
+      for (const c of byStart) if (inRange(d, c.startDay, c.endDay)) found = c;
+      return found ? RELATION[found.type] : 'unknown';
+    },
+  };
+}
+
+for (const wp of byWp.values()) {
+  const w = wp.w;
+  const name = `${w.id}|${wp.platform}`;
+  const f = facts.get(wpKey(w, wp.platform));
+  const { parties, contracts, relationOn } = relationFor(wp);
+  const agencies = new Set(contracts.flatMap((c) => (c.agency ? [c.agency] : [])));
+  const ins = insuranceRowsFor(w).filter((i) => parties.has(i.party) || agencies.has(i.party));
+  const dayMin = minutesByDay(wp.spans);
+  const active = wp.activeDays;
+  const worked = [...new Set([...active, ...[...dayMin].filter(([, m]) => m > 0).map(([d]) => d)])].sort((a, b) => a - b);
+  const pays = payRows.filter((r) => r.w === w && r.platform === wp.platform && !r.drop);
+  const got = new Set();
+
+  // daily-work-time
+  const maxDay = Math.max(...dayMin.values());
+  for (const m of dayMin.values()) {
+    if (m > 720) got.add('daily-work-time');
+    band(`${name}: minutes in a day`, m, 680, 760);
+  }
+  if (maxDay > 600) f.push(`longest day ${Math.round(maxDay)} min of working time (${[...dayMin.values()].filter((m) => m > 720).length} days over 720)`);
+  // weekly-rest and overtime-limit (labour and dispatch)
+  const empDays = worked.filter((d) => EMPLOYEE_REL.has(relationOn(d)));
+  let run = 0;
+  let best = [0, 0];
+  for (let j = 0; j < empDays.length; j++) {
+    run = j > 0 && empDays[j] === empDays[j - 1] + 1 ? run + 1 : 1;
+    if (run > best[0]) best = [run, empDays[j]];
+  }
+  if (best[0] > 6) got.add('weekly-rest');
+  if (best[0] > 5) f.push(`longest run of working days ${best[0]} (${isoDay(best[1] - best[0] + 1)}…${isoDay(best[1])})`);
+  const monthOt = Object.fromEntries(MONTHS.map((m) => [m.key, 0]));
+  let week = NaN;
+  let regular = 0;
+  for (const d of empDays) {
+    const minutes = dayMin.get(d) ?? 0;
+    if (minutes > 660) got.add('overtime-limit');
+    band(`${name}: employee minutes in a day`, minutes, 630, 690);
+    const dailyOver = Math.max(0, minutes - 480);
+    if (isoMonday(d) !== week) [week, regular] = [isoMonday(d), 0];
+    const standard = minutes - dailyOver;
+    monthOt[monthOf(d).key] += dailyOver + Math.max(0, regular + standard - 2400) - Math.max(0, regular - 2400);
+    regular += standard;
+  }
+  for (const [k, ot] of Object.entries(monthOt)) {
+    if (ot > 2160) got.add('overtime-limit');
+    band(`${name}: overtime in ${k}`, ot, 1800, 2520);
+  }
+  if (empDays.length && Object.values(monthOt).some((x) => x > 0)) f.push(`overtime ${MONTHS.map((m) => `${m.label} ${(monthOt[m.key] / 60).toFixed(1)} h`).join(', ')} (limit 36 h)`);
+  // part-time-hours
+  const ptWeeks = new Map();
+  for (const d of worked.filter((x) => relationOn(x) === 'part_time')) ptWeeks.set(isoMonday(d), [...(ptWeeks.get(isoMonday(d)) ?? []), d]);
+  let ptMax = 0;
+  for (const days of ptWeeks.values()) {
+    const minutes = days.reduce((t, d) => t + (dayMin.get(d) ?? 0), 0);
+    if (minutes > 1440 || minutes / days.length > 240) got.add('part-time-hours');
+    band(`${name}: part-time week`, minutes, 1340, 1540);
+    band(`${name}: part-time average`, minutes / days.length, 215, 265);
+    ptMax = Math.max(ptMax, minutes);
+  }
+  if (ptWeeks.size) f.push(`part-time: busiest week ${(ptMax / 60).toFixed(1)} h (limit 24 h)`);
+  // holiday-pay
+  for (const d of active.filter((x) => STATUTORY.has(x))) {
+    const onDay = wp.orders.filter((o) => dayOfS(o.a) === d);
+    if (onDay.length === 0) continue;
+    if (onDay.some((o) => o.payFen === undefined)) problems.push(`${name}: holiday work without order pay`);
+    const m = monthOf(d);
+    const normalDays = worked.filter((x) => monthOf(x) === m && !STATUTORY.has(x));
+    const fen = wp.orders.filter((o) => normalDays.includes(dayOfS(o.a))).reduce((t, o) => t + o.payFen, 0);
+    const minutes = normalDays.reduce((t, x) => t + (dayMin.get(x) ?? 0), 0);
+    const normalFen = (fen / (minutes / 60)) * ((dayMin.get(d) ?? 0) / 60);
+    let extra = 0;
+    for (const r of pays.filter((x) => x.holiday && x.ps <= d && d <= x.pe)) {
+      const hols = worked.filter((x) => x >= r.ps && x <= r.pe && STATUTORY.has(x));
+      extra += (r.holiday * (dayMin.get(d) ?? 0)) / hols.reduce((t, x) => t + (dayMin.get(x) ?? 0), 0);
+    }
+    const paid = Math.round(onDay.reduce((t, o) => t + o.payFen, 0) + extra);
+    const employee = EMPLOYEE_REL.has(relationOn(d));
+    const required = Math.round(normalFen * (employee ? 3 : 1));
+    if (employee ? paid < required : paid <= required) got.add('holiday-pay');
+    band(`${name}: holiday pay ratio`, paid / required, 0.93, 1.07);
+    f.push(`${isoDay(d)} (statutory holiday): ${((dayMin.get(d) ?? 0) / 60).toFixed(2)} h, paid ${yuan(paid)}; normal pay ${yuan(Math.round(normalFen))}, ${employee ? `at least 300 % = ${yuan(required)} due` : 'more than that due'}`);
+  }
+  // pay records
+  for (const r of pays) {
+    if ((r.reasonCode === 'deposit' || r.reasonCode === 'training') && r.deduction > 0) got.add('deposit-charged');
+    if (IN_KIND.has(r.method)) got.add('pay-in-kind');
+    const days = active.filter((d) => d >= r.ps && d <= r.pe);
+    if ((dominant(relationOn, days) ?? relationOn(r.pe)) === 'part_time' && r.pe - r.ps + 1 > 15) got.add('late-payment');
+    const after = (r.payDay ?? asOf) - r.pe;
+    if (after > 30) got.add('late-payment');
+    band(`${name}: days after the pay period`, after, 25, 36);
+    if (r.payDay !== undefined && r.payslip === '否') got.add('payslip');
+  }
+  for (const m of MONTHS) {
+    const rows = pays.filter((r) => r.ps <= m.last && r.pe >= m.first);
+    const share = (r) => Math.max(0, Math.min(r.pe, m.last) - Math.max(r.ps, m.first) + 1) / (r.pe - r.ps + 1);
+    const ded = Math.round(rows.reduce((t, r) => t + (['fine', 'equipment', 'other'].includes(r.reasonCode) ? r.deduction * share(r) : 0), 0));
+    if (ded <= 0) continue;
+    const days = active.filter((d) => d >= m.first && d <= m.last);
+    const relation = dominant(relationOn, days) ?? relationOn(m.last);
+    if (relation === 'independent') continue;
+    const gross = Math.round(rows.reduce((t, r) => t + r.gross * share(r), 0));
+    const comparable = Math.round(rows.reduce((t, r) => t + r.comparable * share(r), 0));
+    if (ded > Math.floor(gross * 0.2 + 1e-6)) got.add('excessive-deduction');
+    band(`${name}: deduction share`, ded / gross, 0.15, 0.25);
+    f.push(`${m.label}: fines ${yuan(ded)} of ${yuan(gross)} (${((100 * ded) / gross).toFixed(1)} %, limit 20 %)`);
+    if (EMPLOYEE_REL.has(relation)) {
+      const required = Math.round(AREAS[w.area].min[m.key].monthly * 100 * Math.min(1, days.length / 21.75));
+      if (comparable - ded < required) got.add('excessive-deduction');
+      band(`${name}: pay left after deductions / minimum`, (comparable - ded) / required, 0.92, 1.08);
+    }
+  }
+  if (pays.some((r) => r.reasonCode === 'deposit')) f.push(`deposit deducted: ${pays.filter((r) => r.reasonCode === 'deposit').map((r) => `${yuan(r.deduction)} (${r.reason})`).join(', ')}`);
+  if (pays.some((r) => r.payDay - r.pe > 30)) f.push(`paid ${pays.filter((r) => r.payDay - r.pe > 30).map((r) => `${isoDay(r.payDay)}, ${r.payDay - r.pe} days after ${isoDay(r.pe)}`).join('; ')}`);
+  // social-insurance
+  const missing = [];
+  for (const m of MONTHS) {
+    if (!active.some((d) => d >= m.first && d <= m.last && EMPLOYEE_REL.has(relationOn(d)))) continue;
+    const ok = (t) => ins.some((i) => i.type === t && i.status === '正常' && i.startDay <= m.last && (i.endDay === undefined || i.endDay >= m.first));
+    if (!ok('养老保险') || !ok('医疗保险')) missing.push(m.label);
+  }
+  if (missing.length) {
+    got.add('social-insurance');
+    f.push(`no pension/medical insurance in ${missing.join(', ')}`);
+  }
+  // exclusivity-clause, dispatch-agency
+  if (contracts.some((c) => c.exclusive === '是' && FREE_TO_WORK_ELSEWHERE.has(RELATION[c.type]))) got.add('exclusivity-clause');
+  for (const c of contracts.filter((x) => RELATION[x.type] === 'dispatch')) {
+    if (!c.agency || c.agency === wp.platform || c.licensed === '否') got.add('dispatch-agency');
+    f.push(`dispatch agency ${c.agency ?? '(none)'}, licensed ${c.licensed ?? '(not recorded)'}`);
+  }
+  // disguised-employment
+  for (const m of MONTHS) {
+    const days = worked.filter((d) => d >= m.first && d <= m.last && relationOn(d) === 'independent');
+    if (!days.length) continue;
+    const avg = days.reduce((t, d) => t + (dayMin.get(d) ?? 0), 0) / days.length;
+    if (days.length >= 20 && avg >= 360) got.add('disguised-employment');
+    if (days.length > 17 && avg > 320 && !(days.length >= 22 && avg >= 390)) problems.push(`${name}: independent month near the thresholds (${days.length} days, ${avg} min)`);
+  }
+  // child-labour, minor-worker, safety-training (roster)
+  const ages = active.map((d) => ageOn(w.birthDay, d));
+  if (ages.some((a) => a < 16)) got.add('child-labour');
+  if (worked.some((d) => ageOn(w.birthDay, d) >= 16 && ageOn(w.birthDay, d) < 18)) got.add('minor-worker');
+  if (Math.min(...ages) < 18) f.push(`born ${isoDay(w.birthDay)}: aged ${Math.min(...ages) === Math.max(...ages) ? Math.min(...ages) : `${Math.min(...ages)}–${Math.max(...ages)}`} while working`);
+  const firstOrder = Math.min(...wp.orders.map((o) => dayOfS(o.a)));
+  if (w.training === undefined || firstOrder < w.training) {
+    got.add('safety-training');
+    f.push(w.training === undefined ? 'no safety training date' : `first order ${isoDay(firstOrder)}, safety training ${isoDay(w.training)}`);
+  }
+
+  const want = new Set((wp.platform === P1 ? w.further : w.furtherP2) ?? []);
+  for (const r of WP_RULES.slice(4)) {
+    if (want.has(r) !== got.has(r)) problems.push(`${name}: ${r} expected ${want.has(r)}, got ${got.has(r)}`);
+  }
+  wp.further = [...got];
+}
+
+// cross-platform-fatigue: a worker's orders merged across platforms (per worker)
+const workerFires = new Map();
+for (const w of WORKERS) {
+  const mine = [...byWp.values()].filter((wp) => wp.w === w);
+  let got = false;
+  if (mine.length > 1) {
+    const pooled = mine.flatMap((wp) => wp.orders.map((o) => ({ a: o.a, c: o.c, wp }))).sort((x, y) => x.a - y.a || x.c - y.c);
+    const merged = [];
+    for (const o of pooled) {
+      const cur = merged[merged.length - 1];
+      if (cur && o.a < cur.end + BRIDGE) {
+        cur.end = Math.max(cur.end, o.c);
+        cur.orders.push(o);
+      } else merged.push({ start: o.a, end: o.c, orders: [o] });
+    }
+    for (const s of merged) {
+      const wps = new Set(s.orders.map((o) => o.wp));
+      if (wps.size < 2) continue;
+      const len = (s.end - s.start) / 60;
+      band(`${w.id}: merged span across platforms`, len, 220, 270);
+      const own = [...wps].map((wp) => Math.max(...spansOf(s.orders.filter((o) => o.wp === wp)).map((x) => (x.end - x.start) / 60)));
+      if (len > 240 && own.every((m) => m <= 240)) got = true;
+    }
+    const byDay = minutesByDay(merged);
+    for (const [d, total] of byDay) {
+      const on = mine.filter((wp) => (minutesByDay(wp.spans).get(d) ?? 0) > 0);
+      if (on.length < 2) continue;
+      band(`${w.id}: minutes across platforms on ${isoDay(d)}`, total, 690, 750);
+      if (total > 720 && on.every((wp) => minutesByDay(wp.spans).get(d) <= 720)) got = true;
+    }
+  }
+  const want = (w.further ?? []).includes('cross-platform-fatigue');
+  if (want !== got) problems.push(`${w.id}: cross-platform-fatigue expected ${want}, got ${got}`);
+  workerFires.set(w.id, got ? ['cross-platform-fatigue'] : []);
+}
+
+// dispatch-share: dispatched workers of a platform's labour + dispatch workers, per month (per platform)
+const platformFires = new Map();
+const platformFacts = new Map();
+for (const platform of [P1, P2]) {
+  let got = false;
+  const text = [];
+  for (const m of MONTHS) {
+    let labor = 0;
+    let dispatch = 0;
+    for (const wp of [...byWp.values()].filter((x) => x.platform === platform)) {
+      const days = wp.activeDays.filter((d) => d >= m.first && d <= m.last);
+      if (!days.length) continue;
+      const rel = dominant(relationFor(wp).relationOn, days);
+      if (rel === 'labor') labor++;
+      if (rel === 'dispatch') dispatch++;
+    }
+    if (labor + dispatch) text.push(`${m.label}: ${dispatch} dispatched of ${labor + dispatch} labour + dispatch workers`);
+    if (dispatch === 0) continue;
+    if (dispatch > Math.floor((labor + dispatch) * 0.1 + 1e-9)) got = true;
+    band(`${platform}: dispatch share in ${m.key}`, dispatch / (labor + dispatch), 0.06, 0.19);
+  }
+  const want = PLATFORM_FIRES[platform].includes('dispatch-share');
+  if (want !== got) problems.push(`${platform}: dispatch-share expected ${want}, got ${got}`);
+  platformFires.set(platform, got ? ['dispatch-share'] : []);
+  platformFacts.set(platform, text.join('; ') || 'no labour or dispatch workers');
+}
+if (problems.length) {
+  console.error('make-samples: the generated data does not match the intended findings:\n  ' + problems.join('\n  '));
+  process.exit(1);
 }
 
 // ---------------------------------------------------------------- orders.csv
@@ -668,8 +1092,12 @@ const badBackwards = { ...find('R1002', 60), bad: 'backwards', payFen: 1120, can
 badBackwards.c = badBackwards.a - 40 * MIN; // completed 40 min before accepted: implausible
 orders.splice(orders.indexOf(find('R2009', 40)) + 1, 0, badZero);
 orders.splice(orders.indexOf(find('R1002', 60)) + 1, 0, badBackwards);
+// The riders added for the further rules (R1018 onwards in WORKERS) number their orders after
+// the day's orders of the first 37 riders, so that the order ids of the first edition of the
+// samples stay as they were (documents and tests cite them).
+const FIRST_EDITION = new Set(WORKERS.slice(0, WORKERS.findIndex((w) => w.id === 'R1018')).map((w) => w.id));
 const seqByDay = new Map();
-for (const o of orders) {
+for (const o of [...orders.filter((x) => FIRST_EDITION.has(x.w.id)), ...orders.filter((x) => !FIRST_EDITION.has(x.w.id))]) {
   const day = Math.floor(o.a / DAY_S);
   const prefix = o.platform === P1 ? 'SD' : 'KP';
   const k = `${prefix}${day}`;
@@ -700,33 +1128,34 @@ const ordersCsv = csvText(
 );
 
 // ---------------------------------------------------------------- 结算记录.csv (GB18030)
-const METHOD = ['银行转账', '微信', '支付宝'];
 payRows.sort((x, y) => x.ps - y.ps || x.w.id.localeCompare(y.w.id) || x.platform.localeCompare(y.platform));
-const payCsvRows = payRows.filter((r) => !r.drop).map((r) => {
-  const rng = rngFor(`pay:${r.w.id}:${r.platform}:${r.ps}`);
-  const method = r.w.salary ? '银行转账' : METHOD[hashSeed(r.w.id + r.platform) % 3];
-  const payDay = r.pe + (r.w.tenDay ? 5 : rng.int(8, 12));
-  return [
-    r.w.id, r.w.name, r.platform, slashDay(r.ps), slashDay(r.pe), yuanCn(r.gross), yuanCn(r.overtime), yuanCn(r.allowance),
-    yuanCn(r.deduction), r.deduction ? '社保个人部分' : '', yuanCn(r.gross - r.deduction), slashDay(payDay), method, '是',
-  ];
-});
+const payCsvRows = payRows.filter((r) => !r.drop).map((r) => [
+  r.w.id, r.w.name, r.platform, slashDay(r.ps), slashDay(r.pe), yuanCn(r.gross), yuanCn(r.overtime), yuanCn(r.allowance), yuanCn(r.holiday),
+  yuanCn(r.deduction), r.reason, yuanCn(r.gross - r.deduction), slashDay(r.payDay), r.method, r.payslip,
+]);
 const payCsv = csvText(
-  ['工号', '姓名', '平台', '结算周期开始', '结算周期结束', '应发工资', '加班费', '夜班津贴', '扣款', '扣款原因', '实发工资', '发放日期', '支付方式', '是否提供工资清单'],
+  ['工号', '姓名', '平台', '结算周期开始', '结算周期结束', '应发工资', '加班费', '夜班津贴', '节假日加班费', '扣款', '扣款原因', '实发工资', '发放日期', '支付方式', '是否提供工资清单'],
   payCsvRows,
 );
 
-// ---------------------------------------------------------------- contracts.csv (UTF-8 with BOM)
+// ---------------------------------------------------------------- contracts.csv (UTF-8 with BOM) + 劳务派遣协议.csv
+// Dispatch contracts come in a file of their own, as a dispatch agency's export would: a second
+// contracts file in the same run, with the agency and its licence.
 const contractCsvRows = [];
+const dispatchCsvRows = [];
 let contractNo = 0;
 for (const w of WORKERS) {
   for (const c of w.contracts) {
-    contractNo++;
     const party = c.signer === P2 ? P2 : partyOf(w, c.signer, P1);
     const start = parseDay(c.start);
+    if (c.type === '劳务派遣') {
+      dispatchCsvRows.push([w.id, c.type, party, c.agency ?? '', c.licensed ?? '', isoDay(start), c.end ?? '', isoDay(start - 2)]);
+      continue;
+    }
+    contractNo++;
     contractCsvRows.push([
       w.id, `HT-${civil(start).y}-${pad(contractNo, 4)}`, c.type, party, isoDay(start), c.end ?? '',
-      c.formCol === '口头' ? '' : isoDay(start - (contractNo % 3)), c.formCol ?? '书面', '否', c.note ?? '',
+      c.formCol === '口头' ? '' : isoDay(start - (contractNo % 3)), c.formCol ?? '书面', c.exclusive ?? '否', c.note ?? '',
     ]);
   }
 }
@@ -734,6 +1163,7 @@ const contractsCsv = '\ufeff' + csvText(
   ['worker_id', 'contract_no', 'contract_type', 'platform', 'start_date', 'end_date', 'signed_date', 'form', 'exclusive', 'note'],
   contractCsvRows,
 );
+const dispatchCsv = csvText(['工号', '合同类型', '用工主体', '劳务派遣单位', '是否具备派遣许可', '合同开始日期', '合同结束日期', '签订日期'], dispatchCsvRows);
 
 // ---------------------------------------------------------------- insurance.csv
 const insuranceCsvRows = [];
@@ -747,22 +1177,31 @@ const insuranceCsv = csvText(['骑手ID', '险种', '缴费单位', '参保日�
 
 // ---------------------------------------------------------------- workers.csv
 const workersCsv = csvText(
-  ['worker_id', '姓名', '身份证号', '手机号', '区县', '入职日期', '安全培训日期'],
-  WORKERS.map((w) => [w.id, w.name, w.idNumber, w.phone, AREAS[w.area].roster, w.hired, isoDay(w.training)]),
+  ['worker_id', '姓名', '身份证号', '出生日期', '手机号', '区县', '入职日期', '安全培训日期'],
+  WORKERS.map((w) => [
+    w.id, w.name, w.birthVia === 'birth' ? '' : w.idNumber, w.birthVia ? isoDay(w.birthDay) : '', w.phone, AREAS[w.area].roster, w.hired,
+    w.training === undefined ? '' : isoDay(w.training),
+  ]),
 );
 
 // ---------------------------------------------------------------- expected.json + README
-const CORE = ['minimum-wage', 'written-contract', 'injury-insurance', 'continuous-order-time'];
+const CORE = RULES.slice(0, 4);
 const wpList = [...byWp.values()].sort((a, b) => a.w.id.localeCompare(b.w.id) || (a.platform === P1 ? 0 : 1) - (b.platform === P1 ? 0 : 1));
+const firesOf = (wp) => RULES.filter((r) => wp.fires.includes(r) || wp.further.includes(r));
 const expectedJson = {
-  description: 'Expected core-rule outcome per worker-platform for the bundled samples (generated by scripts/make-samples.mjs).',
+  description:
+    'Expected outcome of every rule for the bundled samples (generated by scripts/make-samples.mjs): per worker-platform, ' +
+    'per worker for worker-level rules and per platform for platform-level rules, each listing exactly the rules that fire.',
   period: { from: isoDay(WINDOW_START), to: isoDay(WINDOW_END) },
+  rules: RULES,
   coreRules: CORE,
+  scopes: Object.fromEntries(RULES.map((r) => [r, SCOPE[r] ?? 'worker-platform'])),
   workerPlatforms: Object.fromEntries(wpList.map((wp) => [wpKey(wp.w, wp.platform), {
-    fires: CORE.filter((r) => wp.fires.includes(r)),
+    fires: firesOf(wp),
     ...(wp.platform === P1 && wp.w.mwMonths ? { minimumWageMonths: wp.w.mwMonths } : {}),
-    ...(wp.w.further && wp.platform === P1 ? { furtherRules: wp.w.further } : {}),
   }])),
+  workers: Object.fromEntries(WORKERS.map((w) => [w.id, { fires: workerFires.get(w.id) }])),
+  platforms: Object.fromEntries([P1, P2].map((p) => [p, { fires: platformFires.get(p) }])),
   rejectedRows: badLines.map((b) => ({ file: 'orders.csv', line: b.line, orderId: b.id, kind: b.kind })),
 };
 
@@ -770,35 +1209,49 @@ const counts = {
   orders: orderRows.length,
   pay: payCsvRows.length,
   contracts: contractCsvRows.length,
+  dispatch: dispatchCsvRows.length,
   insurance: insuranceCsvRows.length,
   workers: WORKERS.length,
 };
-const firesCount = Object.fromEntries(CORE.map((r) => [r, wpList.filter((wp) => wp.fires.includes(r)).length]));
+const firesCount = Object.fromEntries(RULES.map((r) => [
+  r,
+  SCOPE[r] === 'worker' ? [...workerFires.values()].filter((x) => x.includes(r)).length
+    : SCOPE[r] === 'platform' ? [...platformFires.values()].filter((x) => x.includes(r)).length
+      : wpList.filter((wp) => firesOf(wp).includes(r)).length,
+]));
 const badText = {
   'zero-date': 'accepted_at is `0000-00-00 00:00:00` (a zero date from the export) → rejected, unparseable date-time',
   backwards: 'completed_at is 40 minutes before accepted_at → rejected as implausible',
   duplicate: 'exact repeat of an earlier row (same order_id) → reported as a duplicate and counted once',
 };
+const code = (list) => (list.length ? list.map((r) => `\`${r}\``).join(', ') : '—');
 const table = wpList.map((wp) => {
-  const fires = wp.fires.length ? wp.fires.map((r) => `\`${r}\``).join(', ') : '—';
-  const extra = wp.w.further && wp.platform === P1 ? ` (further: ${wp.w.further.map((r) => `\`${r}\``).join(', ')})` : '';
   const detail = facts.get(wpKey(wp.w, wp.platform)).join('; ');
-  return `| ${wp.w.id} | ${wp.platform} | ${AREAS[wp.w.area].region} | ${fires}${extra} | ${wp.platform === P1 ? wp.w.shows : `(${P2} side of the row above)`} | ${detail} |`;
+  const workerLevel = wp.platform === P1 && workerFires.get(wp.w.id).length ? ` (worker level: ${code(workerFires.get(wp.w.id))})` : '';
+  return `| ${wp.w.id} | ${wp.platform} | ${AREAS[wp.w.area].region} | ${code(firesOf(wp))}${workerLevel} | ${wp.platform === P1 ? wp.w.shows : `(${P2} side of the row above)`} | ${detail} |`;
+});
+const whereFires = RULES.map((r) => {
+  const where = SCOPE[r] === 'worker' ? WORKERS.filter((w) => workerFires.get(w.id).includes(r)).map((w) => `${w.id} (worker)`)
+    : SCOPE[r] === 'platform' ? [P1, P2].filter((p) => platformFires.get(p).includes(r)).map((p) => `${p} (platform)`)
+      : wpList.filter((wp) => firesOf(wp).includes(r)).map((wp) => (wp.platform === P1 ? wp.w.id : `${wp.w.id} (${wp.platform})`));
+  return `| \`${r}\` | ${CORE.includes(r) ? 'core' : 'further'} | ${SCOPE[r] ?? 'worker-platform'} | ${where.join(', ')} |`;
 });
 
 const readme = `# Sample export set (速达配送 / 快跑出行, Dec 2024 – Jan 2025)
 
 A small, realistic set of platform exports for trying \`gigaudit\` and for end-to-end tests.
 Everything in it is invented: the platforms 速达配送 (food delivery) and 快跑出行 (ride
-hailing), the partner companies, the ${WORKERS.length} riders, their names, resident ID numbers
-(18 digits with a correct GB 11643 check digit, but fictional) and phone numbers.
+hailing), the partner companies and dispatch agencies, the ${WORKERS.length} riders, their names,
+resident ID numbers (18 digits with a correct GB 11643 check digit, but fictional) and phone
+numbers. Every one of the ${RULES.length} rules fires at least once; the tables below say where.
 
 Generated by \`node scripts/make-samples.mjs\` (seeded, no clock: re-running writes the same
 bytes; do not edit these files by hand — change the script and regenerate). The script checks
-its own output against the rule semantics of \`spec/rules.md\` and refuses to write if an
-expected finding below does not hold or a margin is thin. \`expected.json\` holds the same
-table in machine-readable form (it and this README are ignored by a folder run, which reads
-only \`.csv/.tsv/.txt\`).
+its own output against the rule semantics of \`spec/rules.md\` — an independent reading of all
+${RULES.length} rules — and refuses to write if an expected finding below does not hold, an
+unexpected one would, or a margin is thin. \`expected.json\` holds the same outcome in
+machine-readable form (it and this README are ignored by a folder run, which reads only
+\`.csv/.tsv/.txt\`); \`tests/cli/samples.test.ts\` asserts that the audit matches it exactly.
 
 \`\`\`
 gigaudit audit samples/          # the report
@@ -811,40 +1264,55 @@ node scripts/make-samples.mjs    # regenerate (same bytes every time)
 | file | kind | encoding / format | rows |
 |---|---|---|---|
 | \`orders.csv\` | orders | UTF-8, no BOM, comma, CRLF; English headers; date-times \`2025-01-06 08:15:00\` (Asia/Shanghai, no offset); amounts \`12.50\`; \`business_line\` takeaway / instant_delivery / ride_hailing; \`status\` completed / cancelled | ${counts.orders} |
-| \`结算记录.csv\` | pay | **GB18030**, comma, CRLF; Chinese headers (工号, 姓名, 平台, 结算周期开始, 结算周期结束, 应发工资, 加班费, 夜班津贴, 扣款, 扣款原因, 实发工资, 发放日期, 支付方式, 是否提供工资清单); amounts \`¥2,345.60\` (quoted, they contain a comma); dates \`2025/1/31\` | ${counts.pay} |
-| \`contracts.csv\` | contracts | UTF-8 **with BOM**; English headers; Chinese values (书面协议, 新就业形态书面协议, 劳动合同, 非全日制劳动合同, 合作协议; 形式 书面/电子/口头; 排他条款 否); ISO dates; extra columns \`contract_no\`, \`note\` (quoted, with commas) that the auditor should ignore | ${counts.contracts} |
+| \`结算记录.csv\` | pay | **GB18030**, comma, CRLF; Chinese headers (工号, 姓名, 平台, 结算周期开始, 结算周期结束, 应发工资, 加班费, 夜班津贴, 节假日加班费, 扣款, 扣款原因, 实发工资, 发放日期, 支付方式, 是否提供工资清单); amounts \`¥2,345.60\` (quoted, they contain a comma); dates \`2025/1/31\`; 扣款原因 社保个人部分 / 餐箱押金 / 超时罚款; 支付方式 银行转账 / 微信 / 支付宝 / 购物卡 | ${counts.pay} |
+| \`contracts.csv\` | contracts | UTF-8 **with BOM**; English headers; Chinese values (书面协议, 新就业形态书面协议, 劳动合同, 非全日制劳动合同, 合作协议; 形式 书面/电子/口头; exclusive (排他条款) 是/否); ISO dates; extra columns \`contract_no\`, \`note\` (quoted, with commas) that the auditor should ignore | ${counts.contracts} |
+| \`劳务派遣协议.csv\` | contracts (a second file of the kind) | UTF-8, no BOM; Chinese headers (工号, 合同类型, 用工主体, 劳务派遣单位, 是否具备派遣许可, 合同开始日期, 合同结束日期, 签订日期); 合同类型 劳务派遣; licence 是/否; ISO dates | ${counts.dispatch} |
 | \`insurance.csv\` | insurance | UTF-8; Chinese headers (骑手ID, 险种, 缴费单位, 参保日期, 停保日期, 参保状态); dates \`2024年3月1日\`; types 职业伤害保障 / 工伤保险 / 养老保险 / 医疗保险 / 商业意外险; status 正常 / 欠费 / 停保 | ${counts.insurance} |
-| \`workers.csv\` | workers | UTF-8; mixed headers (worker_id, 姓名, 身份证号, 手机号, 区县, 入职日期, 安全培训日期); ISO dates | ${counts.workers} |
+| \`workers.csv\` | workers | UTF-8; mixed headers (worker_id, 姓名, 身份证号, 出生日期, 手机号, 区县, 入职日期, 安全培训日期); ISO dates; 出生日期 given for R3014 only (with its ID number: the birth date is read first) | ${counts.workers} |
 
 ## How the data is built
 
-- Period: orders from ${isoDay(WINDOW_START)} to ${isoDay(WINDOW_END)}. Nobody works on 元旦
-  (2025-01-01) or from 2025-01-28 (春节), so \`holiday-pay\` has nothing to look at.
+- Period: orders from ${isoDay(WINDOW_START)} to ${isoDay(WINDOW_END)}, the last active day and so the
+  audit's "today" (late or unpaid pay is judged as of it). Only R2011 and R1024 work on 元旦
+  (2025-01-01, a statutory holiday); nobody works from 2025-01-28 (春节).
 - Places: 永川区 and 城口县 (Chongqing tiers 1 and 2) and 旌阳区 (德阳, Sichuan). Minimum wages
   used by the self-check (facts.md §1.1–1.2): 永川 2100/21 → 2330/23, 城口 2000/20 → 2200/22,
   德阳 1970/21 → 2200/22, the second figure from 2025-01-01.
 - 永川 riders of 速达配送 are managed by the partner company 永捷配送 (重庆永捷配送服务有限公司)
   and 德阳 riders by 旌达物流 (德阳旌达物流有限公司), named in the \`employer\` column of the
-  orders; some of their
-  agreements and insurances are with that company, which counts as with the platform. 城口
-  riders deal with 速达配送 directly.
+  orders; some of their agreements and insurances are with that company, which counts as with
+  the platform. 城口 riders deal with 速达配送 directly. The two 劳务派遣 workers are insured by
+  their dispatch agency, which also counts.
 - Orders last 15–45 minutes (cancelled ones 5–14), with gaps of 0–10 minutes inside a shift
   and some stacked orders; ordinary shifts last at most 190 minutes and are at least 40
-  minutes apart. "Long" shifts last 5½–6 hours with no gap of 20 minutes.
+  minutes apart. "Long" shifts last 5½–6 hours with no gap of 20 minutes. The riders who
+  show working-time rules (R1018, R1023, R2011) work shifts of exact length, as does R1024 on 元旦.
 - Hourly-paid riders' monthly gross pay is their rate × working time (merged spans, waiting
   gaps included); \`order_pay\` adds up exactly to the same comparable pay per month.
-  Labor (劳动合同) workers are salaried: their orders carry no \`order_pay\`, and 扣款 is the
-  employee social-insurance share (社保个人部分).
-- Pay for a month is paid 8–12 days after it ends (every ten days, 旬结, for the part-timer), in money,
-  with a pay slip. No deposits, no exclusivity clauses; everyone was trained before the first
-  order and all are adults.
+  Salaried labour and dispatch workers' orders carry no \`order_pay\`, and their 扣款 is the
+  employee social-insurance share (社保个人部分); R2011 is a labour-contract rider paid by the order.
+- Pay for a month is paid 8–12 days after it ends (every ten days, 旬结, for the part-timers), in
+  money, with a pay slip, without deposits or fines — except for R1019, R1020, R1021, R2014 and
+  R3012 below. Only R3013's agreement has an exclusivity clause. Everyone but R1022 and R3014
+  was trained before the first order, and everyone but R2015 (17) and R3014 (15) is an adult.
+
+## Where each rule fires
+
+Worker-platforms (workers, platforms) for which each of the ${RULES.length} rules fires: ${RULES.map((r) => `\`${r}\` ${firesCount[r]}`).join(', ')}.
+
+| rule | kind | scope | fires for |
+|---|---|---|---|
+${whereFires.join('\n')}
+
+Platform level: ${[P1, P2].map((p) => `${p}: ${platformFacts.get(p)}`).join('; ')}.
 
 ## Expected findings per worker-platform
 
-Core rules firing: ${CORE.map((r) => `\`${r}\` ${firesCount[r]}`).join(', ')} (of ${wpList.length} worker-platforms).
-Everything not listed here should be clean for the four core rules.
+Everything not listed here should be clean. \`cross-platform-fatigue\` is a worker-level rule
+(R1011, both platforms together: noted on its 速达配送 row) and \`dispatch-share\` a
+platform-level one (速达配送, see above).
 
-| worker | platform | region | core rules expected to fire | what it shows | computed facts |
+| worker | platform | region | rules expected to fire | what it shows | computed facts |
 |---|---|---|---|---|---|
 ${table.join('\n')}
 
@@ -863,6 +1331,7 @@ const files = [
   ['orders.csv', Buffer.from(ordersCsv, 'utf8')],
   ['结算记录.csv', iconv.encode(payCsv, 'gb18030')],
   ['contracts.csv', Buffer.from(contractsCsv, 'utf8')],
+  ['劳务派遣协议.csv', Buffer.from(dispatchCsv, 'utf8')],
   ['insurance.csv', Buffer.from(insuranceCsv, 'utf8')],
   ['workers.csv', Buffer.from(workersCsv, 'utf8')],
   ['expected.json', Buffer.from(JSON.stringify(expectedJson, null, 2) + '\n', 'utf8')],
@@ -871,5 +1340,6 @@ const files = [
 for (const [name, bytes] of files) writeFileSync(join(OUT, name), bytes);
 console.log(
   `samples/: ${files.map(([n, b]) => `${n} ${b.length} B`).join(', ')}\n` +
-    `rows: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}; core findings: ${CORE.map((r) => `${r} ${firesCount[r]}`).join(', ')}`,
+    `rows: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}\n` +
+    `firing: ${RULES.map((r) => `${r} ${firesCount[r]}`).join(', ')}`,
 );

@@ -3,10 +3,11 @@
 // quadratic work, one at a time. Not a test (tests/robustness/volume.test.ts checks the same
 // shapes for completion and correctness, without timing).
 //
-//   npm run build && node scripts/volume.mjs [one|many|contracts ...] [--keep]
+//   npm run build && node scripts/volume.mjs [one|many|many-contracts|contracts ...] [--keep]
 //
 //   one        one worker with 200 000 orders (500 back-to-back 2-minute orders a day, 400 days)
-//   many       200 000 workers with one order each, and one contract each
+//   many       200 000 workers with one order each
+//   many-contracts  the same with one contract each (platform-scoped rules group all of them)
 //   contracts  one worker, 10 000 contracts over 1 000 active days
 //
 // Prints wall time and peak RSS of the child process. Target (issue 6): each in seconds; the
@@ -109,6 +110,9 @@ async function main() {
         writeFileSync(join(dir, 'orders.csv'), oneWorkerLines().join('\n') + '\n');
         time('one worker, 200 000 orders', dir);
       } else if (c === 'many') {
+        writeFileSync(join(dir, 'orders.csv'), manyWorkersFiles().orders);
+        time('200 000 workers, one order each', dir);
+      } else if (c === 'many-contracts') {
         const f = manyWorkersFiles();
         writeFileSync(join(dir, 'orders.csv'), f.orders);
         writeFileSync(join(dir, 'contracts.csv'), f.contracts);
@@ -119,7 +123,7 @@ async function main() {
         writeFileSync(join(dir, 'contracts.csv'), f.contracts);
         time('one worker, 10 000 contracts, 1 000 active days', dir);
       } else {
-        console.error(`unknown case ${c} (one, many, contracts)`);
+        console.error(`unknown case ${c} (one, many, many-contracts, contracts)`);
         process.exitCode = 2;
       }
     }

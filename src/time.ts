@@ -135,7 +135,12 @@ export class Clock {
 
   /** Instant of a local wall-clock time (no offset given in the input). */
   fromLocal(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, msec = 0): number {
-    const wall = (dayFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s) * 1000 + msec;
+    return this.fromLocalDay(dayFromCivil(y, mo, d), h, mi, s, msec);
+  }
+
+  /** fromLocal with the date given as a day number (for readers that cache the date). */
+  fromLocalDay(day: number, h = 0, mi = 0, s = 0, msec = 0): number {
+    const wall = (day * 86400 + h * 3600 + mi * 60 + s) * 1000 + msec;
     let ms = wall - this.offsetAt(wall) * MS_PER_MINUTE;
     ms = wall - this.offsetAt(ms) * MS_PER_MINUTE;
     return ms;

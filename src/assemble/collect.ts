@@ -1,8 +1,9 @@
 // The reader's sink: folds canonical records into per-worker state as they stream.
-// Orders go into typed columns for the whole run (chunks of 64 Ki rows while reading, no
-// object per order); when reading is done they are grouped by worker-platform and sorted
-// by acceptance, and each worker-platform gets an OrderLog of views into them. The other
-// kinds are small and are kept per worker.
+// Orders go into typed columns for the whole run (no object per order), each on a resizable
+// ArrayBuffer that grows in place as rows come. When reading is done the rows are put in
+// order — grouped by worker-platform, sorted by acceptance — by one permutation applied to
+// each column in place (no second copy of the data), and each worker-platform gets an
+// OrderLog of views into them. The other kinds are small and are kept per worker.
 import type {
   CanonicalRecord,
   ContractRecord,
@@ -54,38 +55,33 @@ export interface OrderSink {
   ): void;
 }
 
-const CHUNK_BITS = 16;
-const CHUNK = 1 << CHUNK_BITS;
+/** Rows the columns can grow to (virtual address space is reserved, memory is used as rows come). */
+const MAX_ROWS = 2 ** 28;
+const FIRST_ROWS = 1 << 16;
 
-interface Chunk {
-  acceptedAt: Float64Array;
-  completedAt: Float64Array;
-  payFen: Float64Array;
-  line: Float64Array;
-  file: Uint16Array;
-  region: Int32Array;
-  employer: Int32Array;
-  idRef: Int32Array;
-  wp: Int32Array;
-  businessLine: Uint8Array;
-  cancelled: Uint8Array;
+type TypedArrayOf<T> = T extends Float64ArrayConstructor
+  ? Float64Array
+  : T extends Int32ArrayConstructor
+    ? Int32Array
+    : T extends Uint32ArrayConstructor
+      ? Uint32Array
+      : T extends Uint16ArrayConstructor
+        ? Uint16Array
+        : Uint8Array;
+
+/** A column on a resizable ArrayBuffer: grows without copying (length-tracking view). */
+function column<C extends Float64ArrayConstructor | Int32ArrayConstructor | Uint32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor>(
+  Kind: C,
+): TypedArrayOf<C> {
+  const buf = new (ArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => ArrayBuffer)(FIRST_ROWS * Kind.BYTES_PER_ELEMENT, {
+    maxByteLength: MAX_ROWS * Kind.BYTES_PER_ELEMENT,
+  });
+  return new Kind(buf) as TypedArrayOf<C>;
 }
 
-const newChunk = (): Chunk => ({
-  acceptedAt: new Float64Array(CHUNK),
-  completedAt: new Float64Array(CHUNK),
-  payFen: new Float64Array(CHUNK),
-  line: new Float64Array(CHUNK),
-  file: new Uint16Array(CHUNK),
-  region: new Int32Array(CHUNK),
-  employer: new Int32Array(CHUNK),
-  idRef: new Int32Array(CHUNK),
-  wp: new Int32Array(CHUNK),
-  businessLine: new Uint8Array(CHUNK),
-  cancelled: new Uint8Array(CHUNK),
-});
-
-type Col = Exclude<keyof Chunk, 'wp'>;
+function grow(a: { buffer: ArrayBufferLike; BYTES_PER_ELEMENT: number }, rows: number): void {
+  (a.buffer as unknown as { resize(n: number): void }).resize(rows * a.BYTES_PER_ELEMENT);
+}
 
 export class Collector implements OrderSink {
   readonly strings = new StringTable();
@@ -98,10 +94,19 @@ export class Collector implements OrderSink {
 
   private readonly wpIndex = new Map<string, number>();
   private readonly wpList: { workerId: string; platform: string }[] = [];
-  private readonly chunks: Chunk[] = [];
-  private cur: Chunk | undefined;
-  private at = CHUNK; // row within the current chunk
   private rows = 0;
+  private capacity = FIRST_ROWS;
+  private acceptedAt = column(Float64Array);
+  private completedAt = column(Float64Array);
+  private payFen = column(Float64Array);
+  private line = column(Uint32Array);
+  private file = column(Uint16Array);
+  private region = column(Int32Array);
+  private employer = column(Int32Array);
+  private idRef = column(Int32Array);
+  private wp = column(Int32Array);
+  private businessLine = column(Uint8Array);
+  private cancelled = column(Uint8Array);
   /** Ids of orders that did not come through the run's OrderIdIndex (ref -1-k). */
   private readonly extraIds: string[] = [];
   private grouped: Map<string, WorkerPlatformLog> | undefined;
@@ -153,25 +158,28 @@ export class Collector implements OrderSink {
       }
     }
     if (this.grouped) throw new Error('Collector: orders added after they were grouped');
-    if (this.at === CHUNK) {
-      this.cur = newChunk();
-      this.chunks.push(this.cur);
-      this.at = 0;
+    const i = this.rows;
+    if (i === this.capacity) this.growTo(Math.min(MAX_ROWS, this.capacity * 2));
+    this.acceptedAt[i] = acceptedAt;
+    this.completedAt[i] = completedAt;
+    this.payFen[i] = payFen;
+    this.line[i] = line;
+    this.file[i] = file;
+    this.region[i] = region;
+    this.employer[i] = employer;
+    this.idRef[i] = idRef;
+    this.wp[i] = wp;
+    this.businessLine[i] = businessLine;
+    this.cancelled[i] = cancelled;
+    this.rows = i + 1;
+  }
+
+  private growTo(rows: number): void {
+    if (rows <= this.capacity) throw new RangeError(`more than ${MAX_ROWS} orders`);
+    for (const a of [this.acceptedAt, this.completedAt, this.payFen, this.line, this.file, this.region, this.employer, this.idRef, this.wp, this.businessLine, this.cancelled]) {
+      grow(a, rows);
     }
-    const c = this.cur!;
-    const i = this.at++;
-    c.acceptedAt[i] = acceptedAt;
-    c.completedAt[i] = completedAt;
-    c.payFen[i] = payFen;
-    c.line[i] = line;
-    c.file[i] = file;
-    c.region[i] = region;
-    c.employer[i] = employer;
-    c.idRef[i] = idRef;
-    c.wp[i] = wp;
-    c.businessLine[i] = businessLine;
-    c.cancelled[i] = cancelled;
-    this.rows++;
+    this.capacity = rows;
   }
 
   readonly add = (rec: CanonicalRecord): void => {
@@ -223,52 +231,61 @@ export class Collector implements OrderSink {
   private group(): Map<string, WorkerPlatformLog> {
     const n = this.rows;
     const nWp = this.wpList.length;
+    const wpOf = this.wp;
     // Counting sort by worker-platform (stable: input order within each).
     const starts = new Float64Array(nWp + 1);
-    const count = new Int32Array(nWp);
-    for (const ch of this.chunks) {
-      const m = ch === this.cur ? this.at : CHUNK;
-      const w = ch.wp;
-      for (let i = 0; i < m; i++) count[w[i]]++;
-    }
-    for (let k = 0; k < nWp; k++) starts[k + 1] = starts[k] + count[k];
-    const dest = new Int32Array(n);
+    for (let r = 0; r < n; r++) starts[wpOf[r] + 1]++;
+    for (let k = 0; k < nWp; k++) starts[k + 1] += starts[k];
+    const rowAt = new Int32Array(n); // grouped position → row
     {
       const pos = Float64Array.from(starts.subarray(0, nWp));
-      let r = 0;
-      for (const ch of this.chunks) {
-        const m = ch === this.cur ? this.at : CHUNK;
-        const w = ch.wp;
-        for (let i = 0; i < m; i++) dest[r++] = pos[w[i]]++;
-      }
+      for (let r = 0; r < n; r++) rowAt[pos[wpOf[r]]++] = r;
     }
-    const out = {} as Record<Col, Float64Array | Int32Array | Uint16Array | Uint8Array>;
-    // Column by column, so that the chunks of a column are freed as soon as it is copied;
-    // one loop per element type keeps each loop's array accesses monomorphic.
-    const counts = this.chunks.map((ch) => (ch === this.cur ? this.at : CHUNK));
-    const take = <T>(name: Col) =>
-      this.chunks.map((ch) => {
-        const a = ch[name] as T;
-        (ch as Partial<Chunk>)[name] = undefined;
-        return a;
-      });
-    for (const name of ['acceptedAt', 'completedAt', 'payFen', 'line'] as const) out[name] = scatterF64(take<Float64Array>(name), counts, dest, n);
-    for (const name of ['region', 'employer', 'idRef'] as const) out[name] = scatterI32(take<Int32Array>(name), counts, dest, n);
-    out.file = scatterU16(take<Uint16Array>('file'), counts, dest, n);
-    for (const name of ['businessLine', 'cancelled'] as const) out[name] = scatterU8(take<Uint8Array>(name), counts, dest, n);
-    this.chunks.length = 0;
-    this.cur = undefined;
+    // Within each worker-platform, by acceptance, completion and input position.
+    const dest = new Int32Array(n); // row → final position
+    const sorter = new SegmentSorter(this.acceptedAt, this.completedAt);
+    for (let k = 0; k < nWp; k++) {
+      const s = starts[k];
+      const e = starts[k + 1];
+      const perm = sorter.order(rowAt, s, e);
+      if (perm) for (let j = 0; j < perm.length; j++) dest[rowAt[s + perm[j]]] = s + j;
+      else for (let g = s; g < e; g++) dest[rowAt[g]] = g;
+    }
+    // One permutation, applied to each column in place (one loop per element type).
+    const seen = new Uint8Array(n);
+    permuteF64(this.acceptedAt, dest, seen);
+    permuteF64(this.completedAt, dest, seen);
+    permuteF64(this.payFen, dest, seen);
+    permuteU32(this.line, dest, seen);
+    permuteU16(this.file, dest, seen);
+    permuteI32(this.region, dest, seen);
+    permuteI32(this.employer, dest, seen);
+    permuteI32(this.idRef, dest, seen);
+    permuteU8(this.businessLine, dest, seen);
+    permuteU8(this.cancelled, dest, seen);
+    this.wp = new Int32Array(0);
     const ids: OrderIdSource = {
       idAt: (ref) => (ref >= 0 ? this.orderIds!.idAt(ref) : this.extraIds[-ref - 1]),
     };
-    const cols: OrderColumns = { ...(out as unknown as Omit<OrderColumns, 'ids'>), ids };
-    const sorter = new SegmentSorter(cols);
+    const fixed = <T extends Float64Array | Uint32Array | Uint16Array | Int32Array | Uint8Array>(a: T): T => a.subarray(0, n) as T;
+    const cols: OrderColumns = {
+      acceptedAt: fixed(this.acceptedAt),
+      completedAt: fixed(this.completedAt),
+      payFen: fixed(this.payFen),
+      file: fixed(this.file),
+      line: fixed(this.line),
+      region: fixed(this.region),
+      employer: fixed(this.employer),
+      businessLine: fixed(this.businessLine),
+      cancelled: fixed(this.cancelled),
+      idRef: fixed(this.idRef),
+      ids,
+    };
     const map = new Map<string, WorkerPlatformLog>();
     for (let k = 0; k < nWp; k++) {
       const s = starts[k];
       const e = starts[k + 1];
       if (e === s) continue; // every order of it was outside the period
-      sorter.sort(s, e);
       const { workerId, platform } = this.wpList[k];
       map.set(wpKey(workerId, platform), { workerId, platform, log: new OrderLog(cols, s, e) });
     }
@@ -276,103 +293,145 @@ export class Collector implements OrderSink {
   }
 }
 
-// Scatter (grouping) and permutation (sorting) loops, one per element type.
-function scatterF64(chunks: Float64Array[], counts: number[], dest: Int32Array, n: number): Float64Array {
-  const col = new Float64Array(n);
-  let r = 0;
-  for (let c = 0; c < chunks.length; c++) {
-    const src = chunks[c];
-    for (let i = 0, m = counts[c]; i < m; i++) col[dest[r++]] = src[i];
+// In-place permutation (column[dest[r]] = old column[r]) by following its cycles; `seen`
+// marks the rows moved and is cleared again. One function per element type.
+function permuteF64(col: Float64Array, dest: Int32Array, seen: Uint8Array): void {
+  const n = dest.length;
+  for (let i = 0; i < n; i++) {
+    if (seen[i] || dest[i] === i) continue;
+    let cur = i;
+    let val = col[i];
+    do {
+      const d = dest[cur];
+      const t = col[d];
+      col[d] = val;
+      val = t;
+      seen[cur] = 1;
+      cur = d;
+    } while (cur !== i);
   }
-  return col;
+  seen.fill(0);
 }
-function scatterI32(chunks: Int32Array[], counts: number[], dest: Int32Array, n: number): Int32Array {
-  const col = new Int32Array(n);
-  let r = 0;
-  for (let c = 0; c < chunks.length; c++) {
-    const src = chunks[c];
-    for (let i = 0, m = counts[c]; i < m; i++) col[dest[r++]] = src[i];
+function permuteI32(col: Int32Array, dest: Int32Array, seen: Uint8Array): void {
+  const n = dest.length;
+  for (let i = 0; i < n; i++) {
+    if (seen[i] || dest[i] === i) continue;
+    let cur = i;
+    let val = col[i];
+    do {
+      const d = dest[cur];
+      const t = col[d];
+      col[d] = val;
+      val = t;
+      seen[cur] = 1;
+      cur = d;
+    } while (cur !== i);
   }
-  return col;
+  seen.fill(0);
 }
-function scatterU16(chunks: Uint16Array[], counts: number[], dest: Int32Array, n: number): Uint16Array {
-  const col = new Uint16Array(n);
-  let r = 0;
-  for (let c = 0; c < chunks.length; c++) {
-    const src = chunks[c];
-    for (let i = 0, m = counts[c]; i < m; i++) col[dest[r++]] = src[i];
+function permuteU32(col: Uint32Array, dest: Int32Array, seen: Uint8Array): void {
+  const n = dest.length;
+  for (let i = 0; i < n; i++) {
+    if (seen[i] || dest[i] === i) continue;
+    let cur = i;
+    let val = col[i];
+    do {
+      const d = dest[cur];
+      const t = col[d];
+      col[d] = val;
+      val = t;
+      seen[cur] = 1;
+      cur = d;
+    } while (cur !== i);
   }
-  return col;
+  seen.fill(0);
 }
-function scatterU8(chunks: Uint8Array[], counts: number[], dest: Int32Array, n: number): Uint8Array {
-  const col = new Uint8Array(n);
-  let r = 0;
-  for (let c = 0; c < chunks.length; c++) {
-    const src = chunks[c];
-    for (let i = 0, m = counts[c]; i < m; i++) col[dest[r++]] = src[i];
+function permuteU16(col: Uint16Array, dest: Int32Array, seen: Uint8Array): void {
+  const n = dest.length;
+  for (let i = 0; i < n; i++) {
+    if (seen[i] || dest[i] === i) continue;
+    let cur = i;
+    let val = col[i];
+    do {
+      const d = dest[cur];
+      const t = col[d];
+      col[d] = val;
+      val = t;
+      seen[cur] = 1;
+      cur = d;
+    } while (cur !== i);
   }
-  return col;
+  seen.fill(0);
 }
-function permuteF64(col: Float64Array, s: number, perm: Int32Array, tmp: Float64Array): void {
-  const n = perm.length;
-  for (let k = 0; k < n; k++) tmp[k] = col[s + perm[k]];
-  for (let k = 0; k < n; k++) col[s + k] = tmp[k];
-}
-function permuteI32(col: Int32Array, s: number, perm: Int32Array, tmp: Float64Array): void {
-  const n = perm.length;
-  for (let k = 0; k < n; k++) tmp[k] = col[s + perm[k]];
-  for (let k = 0; k < n; k++) col[s + k] = tmp[k];
-}
-function permuteU16(col: Uint16Array, s: number, perm: Int32Array, tmp: Float64Array): void {
-  const n = perm.length;
-  for (let k = 0; k < n; k++) tmp[k] = col[s + perm[k]];
-  for (let k = 0; k < n; k++) col[s + k] = tmp[k];
-}
-function permuteU8(col: Uint8Array, s: number, perm: Int32Array, tmp: Float64Array): void {
-  const n = perm.length;
-  for (let k = 0; k < n; k++) tmp[k] = col[s + perm[k]];
-  for (let k = 0; k < n; k++) col[s + k] = tmp[k];
+function permuteU8(col: Uint8Array, dest: Int32Array, seen: Uint8Array): void {
+  const n = dest.length;
+  for (let i = 0; i < n; i++) {
+    if (seen[i] || dest[i] === i) continue;
+    let cur = i;
+    let val = col[i];
+    do {
+      const d = dest[cur];
+      const t = col[d];
+      col[d] = val;
+      val = t;
+      seen[cur] = 1;
+      cur = d;
+    } while (cur !== i);
+  }
+  seen.fill(0);
 }
 
 /**
- * Sorts one worker-platform's rows in place by (acceptance, completion, input position).
- * Input position is the row order here, so the sort must be stable on the two times. With
- * whole seconds and a span that fits, each row's key packs the two times and its position
- * into one exact double and a plain numeric sort does it; otherwise a comparator sort.
+ * Orders one worker-platform's rows (given by row number in grouped order) by (acceptance,
+ * completion, input position): returns the permutation (sorted place → place in the group),
+ * or undefined when they are in order already. Input position is the order within the
+ * group, so the sort must be stable on the two times. With whole seconds and a span that
+ * fits, each row's key packs the two times and its place into one exact double and a plain
+ * numeric sort does it; otherwise a comparator sort.
  */
 class SegmentSorter {
   private keys = new Float64Array(256);
   private perm = new Int32Array(256);
-  private tmp = new Float64Array(256);
+  private a = new Float64Array(256);
+  private c = new Float64Array(256);
 
-  constructor(private readonly cols: OrderColumns) {}
+  constructor(
+    private readonly acceptedAt: Float64Array,
+    private readonly completedAt: Float64Array,
+  ) {}
 
-  sort(s: number, e: number): void {
+  order(rowAt: Int32Array, s: number, e: number): Int32Array | undefined {
     const n = e - s;
-    if (n < 2) return;
-    const a = this.cols.acceptedAt;
-    const c = this.cols.completedAt;
-    let sorted = true;
-    let whole = true;
-    let minA = a[s];
-    let maxA = a[s];
-    let maxD = 0;
-    for (let i = s; i < e; i++) {
-      const ai = a[i];
-      const ci = c[i];
-      if (i > s && (ai < a[i - 1] || (ai === a[i - 1] && ci < c[i - 1]))) sorted = false;
-      if (ai % 1000 !== 0 || ci % 1000 !== 0) whole = false;
-      if (ai < minA) minA = ai;
-      if (ai > maxA) maxA = ai;
-      if (ci - ai > maxD) maxD = ci - ai;
-    }
-    if (sorted) return;
+    if (n < 2) return undefined;
     if (this.perm.length < n) {
       let size = this.perm.length;
       while (size < n) size *= 2;
       this.keys = new Float64Array(size);
       this.perm = new Int32Array(size);
-      this.tmp = new Float64Array(size);
+      this.a = new Float64Array(size);
+      this.c = new Float64Array(size);
+    }
+    const a = this.a;
+    const c = this.c;
+    let sorted = true;
+    let whole = true;
+    for (let k = 0; k < n; k++) {
+      const r = rowAt[s + k];
+      const ak = this.acceptedAt[r];
+      const ck = this.completedAt[r];
+      a[k] = ak;
+      c[k] = ck;
+      if (k > 0 && (ak < a[k - 1] || (ak === a[k - 1] && ck < c[k - 1]))) sorted = false;
+      if (ak % 1000 !== 0 || ck % 1000 !== 0) whole = false;
+    }
+    if (sorted) return undefined;
+    let minA = a[0];
+    let maxA = a[0];
+    let maxD = 0;
+    for (let k = 0; k < n; k++) {
+      if (a[k] < minA) minA = a[k];
+      if (a[k] > maxA) maxA = a[k];
+      if (c[k] - a[k] > maxD) maxD = c[k] - a[k];
     }
     const perm = this.perm.subarray(0, n);
     const bits = (x: number) => (x <= 0 ? 0 : Math.floor(Math.log2(x)) + 1);
@@ -383,10 +442,7 @@ class SegmentSorter {
       const keys = this.keys.subarray(0, n);
       const kMul = 2 ** kBits;
       const dMul = 2 ** dBits;
-      for (let k = 0; k < n; k++) {
-        const i = s + k;
-        keys[k] = (((a[i] - minA) / 1000) * dMul + (c[i] - a[i]) / 1000) * kMul + k;
-      }
+      for (let k = 0; k < n; k++) keys[k] = (((a[k] - minA) / 1000) * dMul + (c[k] - a[k]) / 1000) * kMul + k;
       keys.sort();
       for (let k = 0; k < n; k++) {
         const key = keys[k];
@@ -394,18 +450,8 @@ class SegmentSorter {
       }
     } else {
       for (let k = 0; k < n; k++) perm[k] = k;
-      perm.sort((x, y) => a[s + x] - a[s + y] || c[s + x] - c[s + y] || x - y);
+      perm.sort((x, y) => a[x] - a[y] || c[x] - c[y] || x - y);
     }
-    const cols = this.cols;
-    permuteF64(cols.acceptedAt, s, perm, this.tmp);
-    permuteF64(cols.completedAt, s, perm, this.tmp);
-    permuteF64(cols.payFen, s, perm, this.tmp);
-    permuteF64(cols.line, s, perm, this.tmp);
-    permuteI32(cols.region, s, perm, this.tmp);
-    permuteI32(cols.employer, s, perm, this.tmp);
-    permuteI32(cols.idRef, s, perm, this.tmp);
-    permuteU16(cols.file, s, perm, this.tmp);
-    permuteU8(cols.businessLine, s, perm, this.tmp);
-    permuteU8(cols.cancelled, s, perm, this.tmp);
+    return perm;
   }
 }

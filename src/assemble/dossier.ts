@@ -31,8 +31,9 @@ export const covers = (r: { startDay: number; endDay?: number }, day: number) =>
 
 export class Dossier {
   readonly sorted: Int32Array;
-  readonly spans: Span[];
-  readonly dayMinutes: Map<number, number>;
+  private spansCache: Span[] | undefined;
+  private dayMinutesCache: Map<number, number> | undefined;
+  private readonly bridgeGapMinutes: number;
   /** Days with at least one order that started or ended on them, ascending. */
   readonly activeDays: number[];
   readonly employers: ReadonlySet<string>;
@@ -55,18 +56,33 @@ export class Dossier {
     readonly worker?: WorkerRecord,
   ) {
     this.sorted = log.sortedIndex();
-    this.spans = buildSpans(log, this.sorted, bridgeGapMinutes);
-    this.dayMinutes = minutesByDay(this.spans, clock);
+    this.bridgeGapMinutes = bridgeGapMinutes;
     const days = new Set<number>();
     const employers = new Set<string>();
+    // Orders are sorted by acceptance: runs of the same day and employer are common, and
+    // adding what a Set already holds changes nothing, so repeats are skipped.
+    let lastDay = NaN;
+    let lastEnd = NaN;
+    let lastEmployer = -2;
     for (let p = 0; p < this.sorted.length; p++) {
       const i = this.sorted[p];
       const d = clock.dayOf(log.acceptedAt[i]);
-      days.add(d);
-      days.add(clock.dayOf(log.completedAt[i]));
-      if (!this.dayFirstPos.has(d)) this.dayFirstPos.set(d, p);
-      const e = strings.get(log.employer[i]);
-      if (e) employers.add(e);
+      if (d !== lastDay) {
+        days.add(d);
+        if (!this.dayFirstPos.has(d)) this.dayFirstPos.set(d, p);
+        lastDay = d;
+      }
+      const z = clock.dayOf(log.completedAt[i]);
+      if (z !== lastEnd) {
+        days.add(z);
+        lastEnd = z;
+      }
+      const eid = log.employer[i];
+      if (eid !== lastEmployer) {
+        const e = strings.get(eid);
+        if (e) employers.add(e);
+        lastEmployer = eid;
+      }
     }
     this.activeDays = [...days].sort((a, b) => a - b);
     this.employers = employers;
@@ -78,6 +94,28 @@ export class Dossier {
     this.pay = mine(others.pay).sort((a, b) => a.periodStart - b.periodStart || a.line - b.line);
     let maxEnd = -Infinity;
     this.contractMaxEnd = this.contracts.map((c) => (maxEnd = Math.max(maxEnd, c.endDay ?? Infinity)));
+  }
+
+  /** Work spans (spans.ts), built when first asked for. */
+  get spans(): Span[] {
+    return (this.spansCache ??= buildSpans(this.log, this.sorted, this.bridgeGapMinutes));
+  }
+
+  /** Working minutes per local day, built when first asked for. */
+  get dayMinutes(): Map<number, number> {
+    return (this.dayMinutesCache ??= minutesByDay(this.spans, this.clock));
+  }
+
+  /**
+   * Drops what is built on demand (spans, minutes per day) once the rules about this
+   * worker-platform have run, so that a large run does not hold them for every worker at once.
+   */
+  release(): void {
+    this.log.release();
+    this.spansCache = undefined;
+    this.dayMinutesCache = undefined;
+    this.contractMemo.clear();
+    this.regionMemo.clear();
   }
 
   get key(): string {
@@ -134,8 +172,18 @@ export class Dossier {
     }
   }
 
-  /** Region with the most order time among the given days (ties: first seen). */
+  private readonly regionMemo = new Map<number, string | undefined>();
+
+  /** Region with the most order time among the given days (ties: first seen). Memoised: rules ask per day and per month. */
   dominantRegion(fromDay: number, toDay: number): string | undefined {
+    const k = fromDay * 1_000_003 + toDay;
+    if (this.regionMemo.has(k)) return this.regionMemo.get(k);
+    const r = this.computeDominantRegion(fromDay, toDay);
+    this.regionMemo.set(k, r);
+    return r;
+  }
+
+  private computeDominantRegion(fromDay: number, toDay: number): string | undefined {
     const weight = new Map<number, number>();
     // Orders are sorted by acceptance: start at the first accepted on or after the day
     // before fromDay (a margin for zones whose offset changes) and stop past toDay, so

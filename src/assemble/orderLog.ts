@@ -44,7 +44,7 @@ export interface OrderColumns {
   completedAt: Float64Array; // epoch ms
   payFen: Float64Array; // NaN where the order carries no pay
   file: Uint16Array;
-  line: Float64Array;
+  line: Uint32Array;
   region: Int32Array; // StringTable id, -1 = none
   employer: Int32Array; // StringTable id, -1 = none
   businessLine: Uint8Array; // index into BUSINESS_LINES
@@ -53,32 +53,64 @@ export interface OrderColumns {
   ids: OrderIdSource;
 }
 
+/** 0, 1, 2, …: the sorted index of every log (they are stored sorted), shared. */
+let identity = new Int32Array(0);
+function identityOf(n: number): Int32Array {
+  if (identity.length < n) {
+    identity = new Int32Array(Math.max(n, identity.length * 2, 1024));
+    for (let i = 0; i < identity.length; i++) identity[i] = i;
+  }
+  return identity.subarray(0, n);
+}
+
 export class OrderLog {
   readonly acceptedAt: Float64Array;
   readonly completedAt: Float64Array;
-  readonly payFen: Float64Array;
-  readonly file: Uint16Array;
-  readonly line: Float64Array;
-  readonly region: Int32Array;
-  readonly employer: Int32Array;
-  readonly businessLine: Uint8Array;
-  readonly cancelled: Uint8Array;
-  private readonly idRef: Int32Array;
-  private readonly ids: OrderIdSource;
+  private readonly cols: OrderColumns;
+  private readonly start: number;
+  private readonly end: number;
+  // Views of the other columns, made when first used (a log for a rule over whole platforms
+  // may never need them) and dropped by release().
+  private v: Partial<Record<'payFen' | 'file' | 'line' | 'region' | 'employer' | 'businessLine' | 'cancelled' | 'idRef', ArrayLike<number>>> = {};
 
   /** The orders start..end-1 of the run's columns (sorted by acceptance, completion, file, line). */
   constructor(cols: OrderColumns, start: number, end: number) {
+    this.cols = cols;
+    this.start = start;
+    this.end = end;
     this.acceptedAt = cols.acceptedAt.subarray(start, end);
     this.completedAt = cols.completedAt.subarray(start, end);
-    this.payFen = cols.payFen.subarray(start, end);
-    this.file = cols.file.subarray(start, end);
-    this.line = cols.line.subarray(start, end);
-    this.region = cols.region.subarray(start, end);
-    this.employer = cols.employer.subarray(start, end);
-    this.businessLine = cols.businessLine.subarray(start, end);
-    this.cancelled = cols.cancelled.subarray(start, end);
-    this.idRef = cols.idRef.subarray(start, end);
-    this.ids = cols.ids;
+  }
+
+  private view<K extends keyof OrderLog['v']>(k: K): OrderColumns[K] {
+    return (this.v[k] ??= (this.cols[k] as Float64Array).subarray(this.start, this.end)) as OrderColumns[K];
+  }
+
+  get payFen(): Float64Array {
+    return this.view('payFen');
+  }
+  get file(): Uint16Array {
+    return this.view('file');
+  }
+  get line(): Uint32Array {
+    return this.view('line');
+  }
+  get region(): Int32Array {
+    return this.view('region');
+  }
+  get employer(): Int32Array {
+    return this.view('employer');
+  }
+  get businessLine(): Uint8Array {
+    return this.view('businessLine');
+  }
+  get cancelled(): Uint8Array {
+    return this.view('cancelled');
+  }
+
+  /** Drops the views made on demand. */
+  release(): void {
+    this.v = {};
   }
 
   get length(): number {
@@ -86,7 +118,7 @@ export class OrderLog {
   }
 
   orderIdAt(i: number): string {
-    return this.ids.idAt(this.idRef[i]);
+    return this.cols.ids.idAt(this.cols.idRef[this.start + i]);
   }
 
   /** Order ids in log order (built on demand: prefer orderIdAt). */
@@ -100,8 +132,6 @@ export class OrderLog {
    */
   sortedIndex(): Int32Array {
     const n = this.length;
-    const idx = new Int32Array(n);
-    for (let i = 0; i < n; i++) idx[i] = i;
     const a = this.acceptedAt;
     const c = this.completedAt;
     const f = this.file;
@@ -109,11 +139,12 @@ export class OrderLog {
     const cmp = (x: number, y: number) => a[x] - a[y] || c[x] - c[y] || f[x] - f[y] || l[x] - l[y];
     for (let i = 1; i < n; i++) {
       if (cmp(i - 1, i) > 0) {
+        const idx = Int32Array.from(identityOf(n));
         idx.sort(cmp);
-        break;
+        return idx;
       }
     }
-    return idx;
+    return identityOf(n);
   }
 
   /**

@@ -2,7 +2,7 @@
 // both memoised because rules ask for them per day.
 import type { Dossier } from '../assemble/index.js';
 import { NotInForceError, UsageError } from '../errors.js';
-import type { Jurisdiction, Law } from '../law/types.js';
+import type { Jurisdiction, Law, ParamValue } from '../law/types.js';
 import type { InputSummary, Kind } from '../model.js';
 import type { ParameterSource } from '../report/model.js';
 import type { ResolvedParams, Rule, RuleContext } from '../rules/types.js';
@@ -11,6 +11,30 @@ import { formatDay, type Clock } from '../time.js';
 function parameterNames(rule: Rule<unknown>): string[] {
   const shape = (rule.parameters as unknown as { shape?: Record<string, unknown> }).shape;
   return shape ? Object.keys(shape) : [];
+}
+
+/**
+ * The law with `param` memoised: rules ask for a value per day (a minimum wage for every day
+ * of every month of every worker), and a lookup walks the ruleset chain and builds a value.
+ * The law is fixed for the run, so the answer for the same question is the same.
+ */
+function memoLaw(law: Law): Law {
+  const cache = new Map<string, Map<string, Map<string, Map<number, unknown>>>>();
+  const memo = Object.create(law) as Law;
+  memo.param = function <T>(rulesetId: string, key: string, day: number, tier?: string) {
+    let byKey = cache.get(rulesetId);
+    if (!byKey) cache.set(rulesetId, (byKey = new Map()));
+    let byTier = byKey.get(key);
+    if (!byTier) byKey.set(key, (byTier = new Map()));
+    const t = tier ?? '\u0000';
+    let byDay = byTier.get(t);
+    if (!byDay) byTier.set(t, (byDay = new Map()));
+    if (byDay.has(day)) return byDay.get(day) as ParamValue<T> | undefined;
+    const v = law.param<T>(rulesetId, key, day, tier);
+    byDay.set(day, v);
+    return v;
+  };
+  return memo;
 }
 
 export function makeContext(
@@ -36,8 +60,9 @@ export function makeContext(
     if (!byRegion.has(region)) byRegion.set(region, law.resolveRegion(region));
     return byRegion.get(region) ?? fallback;
   };
+  const fastLaw = memoLaw(law);
   return {
-    law,
+    law: fastLaw,
     clock,
     files,
     kindsPresent,

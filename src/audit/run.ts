@@ -1,5 +1,7 @@
 // The pipeline of one audit: read → normalise → assemble per worker → rules → report.
-import { assemble, Collector } from '../assemble/index.js';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { assemble, Collector, type Dossier } from '../assemble/index.js';
 import { InputError, UsageError } from '../errors.js';
 import { loadConfig, loadLaw, withConfig } from '../law/index.js';
 import type { LawBook } from '../law/law.js';
@@ -9,12 +11,13 @@ import type { Engine } from '../read/csvStream.js';
 import { readInputs, type InputSpec, type ReadProgress } from '../read/index.js';
 import { buildReport } from '../report/build.js';
 import type { PersonalData } from '../report/mask.js';
-import type { Lang, Report } from '../report/model.js';
+import type { Finding, Lang, NotAssessed, Report } from '../report/model.js';
 import { RULES } from '../rules/index.js';
 import { runRules } from '../rules/engine.js';
 import { Clock, parseIsoDay } from '../time.js';
 import { VERSION } from '../version.js';
 import { makeContext } from './context.js';
+import { mergeNotAssessed, shardOf, type Shard } from './shard.js';
 
 export interface AuditOptions {
   inputs: InputSpec[];
@@ -35,6 +38,10 @@ export interface AuditOptions {
   threads?: number;
   /** Filled with milliseconds per phase (read, group, assemble, rules, report) when given. */
   timings?: Record<string, number>;
+  /** Keep only the workers of this shard (`--shard K/N`); the report carries what `gigaudit merge` needs. */
+  shard?: Shard;
+  /** Worker-platforms per batch of the rules about workers (default 2000; tests). */
+  ruleBatch?: number;
   /** Thresholds of the parallel reader (tests). */
   readTuning?: { parallelMinBytes?: number; parallelRangeBytes?: number };
   /** Progress while reading (the CLI draws a bar from it). */
@@ -76,6 +83,11 @@ function phaseTimer(into: Record<string, number> | undefined): (phase: string) =
   return (phase) => {
     const now = performance.now();
     into[phase] = (into[phase] ?? 0) + (now - last);
+    // resident memory and JS heap at the end of the phase, in MB
+    const m = process.memoryUsage();
+    into[`${phase}.rssMB`] = m.rss / 2 ** 20;
+    into[`${phase}.heapMB`] = m.heapUsed / 2 ** 20;
+    into[`${phase}.buffersMB`] = m.arrayBuffers / 2 ** 20;
     last = now;
   };
 }
@@ -127,6 +139,7 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
   }
   const files = read.inputs.map((i) => i.path);
   mark('read');
+  orderIds.seal(); // duplicate checks are over: keep only the ids
   collector.orders; // group and sort the orders
   mark('group');
   const dossiers = assemble(collector, clock, (wp) => {
@@ -149,11 +162,33 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
   }
   const ctx = makeContext(law, clock, files, read.inputs, fallback, period.to ?? lastActive);
   mark('assemble');
-  const { findings, notAssessed } = runRules(RULES, dossiers, ctx, o.lang);
+  const shard = o.shard;
+  const own = shard ? dossiers.filter((d) => shardOf(d.workerId, shard.count) === shard.index) : dossiers;
+  // Rules about workers run batch by batch of workers, each batch's spans dropped after it;
+  // rules about whole platforms run once over every worker-platform (of every shard).
+  const workerRules = RULES.filter((r) => r.scope !== 'platform');
+  const platformRules = RULES.filter((r) => r.scope === 'platform');
+  const findings: Finding[] = [];
+  const notAssessedParts: NotAssessed[][] = [];
+  const heap = heapKeeper();
+  for (const batch of byWorkerBatches(own, o.ruleBatch ?? RULE_BATCH)) {
+    const r = runRules(workerRules, batch, ctx, o.lang);
+    for (const f of r.findings) findings.push(f);
+    notAssessedParts.push(r.notAssessed);
+    for (const d of batch) d.release();
+    heap.settle();
+  }
+  const p = runRules(platformRules, dossiers, ctx, o.lang);
+  for (const f of p.findings) findings.push(f);
+  notAssessedParts.push(p.notAssessed);
+  const notAssessed = mergeNotAssessed(
+    RULES.map((r) => r.id),
+    notAssessedParts,
+  );
   mark('rules');
 
   const used = new Set<string>();
-  for (const d of dossiers) {
+  for (const d of own) {
     const j = ctx.jurisdictionOf(d, d.activeDays[0], d.activeDays[d.activeDays.length - 1]);
     if (j) used.add(j.rulesetId);
   }
@@ -172,13 +207,84 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
     inputs: read.inputs,
     rejected: read.rejected,
     rules: RULES,
-    dossiers,
+    dossiers: own,
+    activeDays: shard ? activeRange(dossiers) : undefined,
     findings,
     notAssessed,
     ctx,
     parameterSources: ctx.configValuesUsed(),
     skipped: read.skipped,
   });
+  if (shard) {
+    // Ranks of worker ids among all of the run's (dossiers are sorted by worker id), so that
+    // merge can order findings by the raw id even where masking has changed it.
+    const rank = new Map<string, number>();
+    for (const d of dossiers) if (!rank.has(d.workerId)) rank.set(d.workerId, rank.size);
+    report.shard = {
+      index: shard.index,
+      count: shard.count,
+      key: 'fnv1a32-utf8',
+      platformRules: RULES.filter((r) => r.scope === 'platform').map((r) => r.id),
+      workerRanks: report.findings.map((f) => (f.workerId === undefined ? -1 : (rank.get(f.workerId) ?? -1))),
+    };
+  }
   mark('report');
   return report;
+}
+
+/**
+ * Keeps the JS heap near what is live while the rules run batch by batch: each batch leaves
+ * its spans and the rules' scratch behind, and V8 lets such garbage pile up to several times
+ * the live heap before it collects. When the heap has doubled since the last collection (and
+ * is over 128 MB), collect now. Memory, not speed: a run over a few thousand workers never
+ * gets there.
+ */
+function heapKeeper(): { settle(): void } {
+  let gc: (() => void) | undefined;
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  } catch {
+    gc = undefined;
+  }
+  let base = process.memoryUsage().heapUsed;
+  return {
+    settle() {
+      if (!gc) return;
+      const used = process.memoryUsage().heapUsed;
+      if (used < 128 * 2 ** 20 || used < 2 * base) return;
+      gc();
+      base = process.memoryUsage().heapUsed;
+    },
+  };
+}
+
+/** Worker-platforms per batch of the rules about workers (a worker's are never split). */
+const RULE_BATCH = 2000;
+
+/** Consecutive runs of dossiers (sorted by worker) of about `size`, a worker's together; [[]] for none. */
+function byWorkerBatches(dossiers: Dossier[], size: number): Dossier[][] {
+  const out: Dossier[][] = [];
+  let cur: Dossier[] = [];
+  for (let i = 0; i < dossiers.length; i++) {
+    if (cur.length >= size && dossiers[i].workerId !== dossiers[i - 1].workerId) {
+      out.push(cur);
+      cur = [];
+    }
+    cur.push(dossiers[i]);
+  }
+  if (cur.length > 0 || out.length === 0) out.push(cur);
+  return out;
+}
+
+function activeRange(dossiers: Dossier[]): { first?: number; last?: number } {
+  let first: number | undefined;
+  let last: number | undefined;
+  for (const d of dossiers) {
+    const a = d.activeDays[0];
+    const z = d.activeDays[d.activeDays.length - 1];
+    if (a !== undefined && (first === undefined || a < first)) first = a;
+    if (z !== undefined && (last === undefined || z > last)) last = z;
+  }
+  return { first, last };
 }

@@ -14,10 +14,11 @@ import { PLANNED_FORMATS, REPORTERS } from '../reporters/index.js';
 import { severityRank } from '../rules/engine.js';
 import { defaultLang, type Io } from './io.js';
 import { progressBar } from './progress.js';
+import { parseShard, type Shard } from '../audit/shard.js';
 import { writeAtomic } from './write.js';
 
-const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
-type FailOn = (typeof FAIL_ON)[number];
+export const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -55,7 +56,7 @@ export function exitCodeFor(report: Report, failOn: FailOn): number {
 }
 
 /** Reads a file an option names; unreadable is a usage error naming the option and file. */
-function readOptionFile(option: string, path: string, cwd: string): string {
+export function readOptionFile(option: string, path: string, cwd: string): string {
   try {
     return readFileSync(resolve(cwd, path), 'utf8');
   } catch (e) {
@@ -105,6 +106,7 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
     .option('--map <file>', 'JSON mapping canonical column -> header name')
     .option('--platform <name>', 'platform for records without one')
     .option('--threads <n>', 'worker threads for large orders files (default: the cores, at most 4; 0 = none)')
+    .option('--shard <k/n>', 'audit only the workers whose id hashes to shard k of n (JSON report for gigaudit merge)')
     .option('--quiet', 'no progress or notes on stderr')
     .option('--verbose', 'notes on stderr: skipped files, ignored columns')
     .action(async (paths: string[], o: Record<string, any>) => {
@@ -113,6 +115,15 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
       const lang: Lang = o.lang ?? defaultLang(io.env);
       if (lang !== 'zh' && lang !== 'en') throw new UsageError('--lang must be zh or en');
       const outputs = parseFormats(o.format, o.out);
+      let shard: Shard | undefined;
+      if (o.shard !== undefined) {
+        shard = parseShard(String(o.shard));
+        if (!shard) throw new UsageError(`--shard expects K/N with 1 ≤ K ≤ N, e.g. 2/8, got "${o.shard}"`);
+        if (!outputs.some((x) => x.format === 'json')) throw new UsageError('--shard writes a shard report for gigaudit merge: give --format json');
+        if (o.baseline !== undefined || o.suppress !== undefined) {
+          throw new UsageError('--baseline and --suppress apply to the whole run: give them to gigaudit merge, not to the shards');
+        }
+      }
       const inputs: InputSpec[] = paths.map((p) => ({ path: p }));
       for (const kind of ['orders', 'pay', 'contracts', 'insurance', 'workers'] as Kind[]) {
         for (const p of (o[kind] as string[] | undefined) ?? []) inputs.push({ path: p, kind });
@@ -143,6 +154,7 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
         if (!Number.isInteger(t) || t < 0 || t > 64) throw new UsageError('--threads must be a whole number from 0 to 64');
         options.threads = t;
       }
+      options.shard = shard;
       const bar = progressBar(io, Boolean(o.quiet));
       options.onProgress = bar.update;
       const timings: Record<string, number> | undefined = io.env.GIGAUDIT_TIMINGS ? {} : undefined;

@@ -6,6 +6,7 @@ import { VERSION } from '../version.js';
 import { registerAudit } from './audit.js';
 import { registerCheck } from './check.js';
 import { registerInfo } from './info.js';
+import { registerMerge } from './merge.js';
 import type { Io } from './io.js';
 
 const oneLine = (s: string) => terminalText(s).replace(/[\r\n\t]+/g, ' ');
@@ -23,6 +24,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   registerAudit(program, io, setExit);
   registerInfo(program, io);
   registerCheck(program, io, setExit);
+  registerMerge(program, io, setExit);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(terminalText(s)) });
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -70,15 +70,6 @@ function instant(
   return (dayFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s) * 1000 + ms - off * 60_000;
 }
 
-/**
- * A wall-clock date-time in the clock's zone from its parts, as the `YYYY-MM-DD HH:MM:SS`
- * fast path of parseDateTime computes it (undefined for an impossible date or time). For
- * readers that take the digits straight from the bytes (read/fast/).
- */
-export function wallInstant(clock: Clock, y: number, mo: number, d: number, h: number, mi: number, s: number): number | undefined {
-  return instant(clock, y, mo, d, h, mi, s, 0, undefined);
-}
-
 /** Local wall time of an Excel serial (its fraction is the time of day), to the nearest second. */
 function excelInstant(intPart: string, frac: string | undefined, clock: Clock): number | undefined {
   const serial = Number(intPart);

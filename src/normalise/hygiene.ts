@@ -50,15 +50,17 @@ function spans(fields: string[], line: number): string {
  * after it, and the row is rejected at the line where that quote opened.
  */
 export function withRowChecks(cols: ColumnIndex, convert: RowConverter): RowConverter {
-  const used = new Map<number, string>();
-  for (const [name, i] of Object.entries(cols)) if (i !== undefined && i >= 0 && !used.has(i)) used.set(i, name);
+  // Canonical column name by field index (undefined: a field the converter ignores).
+  const used: (string | undefined)[] = [];
+  for (const [name, i] of Object.entries(cols)) if (i !== undefined && i >= 0 && used[i] === undefined) used[i] = name;
   return (fields, line) => {
     for (let k = 0; k < fields.length; k++) {
       const f = fields[k];
       if (f === undefined) continue;
-      const column = used.get(k);
       const suspect = SUSPECT.test(f);
-      if (!suspect && (column === undefined || f.length <= MAX_VALUE_CHARS)) continue;
+      if (!suspect && f.length <= MAX_VALUE_CHARS) continue;
+      const column = used[k];
+      if (!suspect && column === undefined) continue;
       const where = column ?? `field ${k + 1}`;
       if (suspect) {
         if (f.indexOf('\uFFFD') >= 0) return new RowReject(column, column ? DAMAGED : `${DAMAGED}, in ${where}`);

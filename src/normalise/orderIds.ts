@@ -82,6 +82,7 @@ export class OrderIdIndex {
    * when the platform already has the id. `hash` is keyHash(hashId(b, start, end), platformId).
    */
   claimBytes(platformId: number, b: Uint8Array, start: number, end: number, hash: number, file: number, line: number): number {
+    if (this.sealed) throw new Error('OrderIdIndex: claim after seal');
     const table = this.table;
     const mask = (table.length >> 1) - 1;
     const h = hash | 0;
@@ -160,6 +161,19 @@ export class OrderIdIndex {
     }
     this.table = t;
   }
+
+  /**
+   * Reading is over: drops what only claims need (the table, hashes, origins, platforms),
+   * keeping the ids for idAt. Claims after this throw.
+   */
+  seal(): void {
+    this.table = new Int32Array(0);
+    this.hashes.length = 0;
+    this.origins.length = 0;
+    this.plats.length = 0;
+    this.sealed = true;
+  }
+  private sealed = false;
 
   originOf(e: number): { file: number; line: number } {
     const packed = this.origins[e >>> CHUNK_BITS][e & MASK];

@@ -11,14 +11,13 @@
 
 import { createHash } from 'node:crypto';
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import { isUtf8 } from 'node:buffer';
 import { finished } from 'node:stream/promises';
 import { CsvError, parse, type Parser } from 'csv-parse';
 import { InputError } from '../errors.js';
 import { cleanCell } from '../normalise/text.js';
 import { detectDelimiter } from './delimiter.js';
 import { type Encoding, Utf8Guard, detectEncoding } from './encoding.js';
-import { CsvScanner, MAX_FAST_RECORD, Rd, ScanStatus, isBlankRaw, recordFields, type ScanRecord } from './fast/scan.js';
+import { CsvScanner, MAX_FAST_RECORD, Rd, ScanStatus, cleanBytes, isBlankRaw, recordFields, type ScanRecord } from './fast/scan.js';
 
 export const SAMPLE_BYTES = 64 * 1024;
 /** A record longer than this is almost surely a quote that never closes; stop before memory runs out. */
@@ -85,6 +84,8 @@ export interface StreamOptions {
   engine?: Engine;
   /** Bytes of the file read so far (parsed, or in a parallel read, merged). */
   onProgress?: (bytes: number) => void;
+  /** Read size of the scanner (tests use tiny ones to cut records at every byte). */
+  readSize?: number;
 }
 
 export interface StreamResult extends CsvMeta {
@@ -104,7 +105,6 @@ export class CsvSyntaxError extends InputError {}
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const FFFD = Buffer.from('\uFFFD');
 
 function startsWith(b: Uint8Array, magic: number[]): boolean {
   return b.length >= magic.length && magic.every((m, i) => b[i] === m);
@@ -218,10 +218,19 @@ class Source {
     }
   }
 
-  /** The next up to `size` bytes (a fresh buffer), or undefined at the end. */
+  /** Two buffers the scanner's reads alternate between (it copies what it keeps). */
+  private pool: Buffer[] | undefined;
+  private turn = 0;
+
+  /** From now on, reads reuse two buffers instead of allocating (only for a consumer that keeps nothing). */
+  reuse(on: boolean, size: number): void {
+    this.pool = on ? [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)] : undefined;
+  }
+
+  /** The next up to `size` bytes (a fresh buffer, or one of the pool), or undefined at the end. */
   async next(size: number): Promise<Buffer | undefined> {
     if (this.done) return undefined;
-    const buf = Buffer.allocUnsafe(size);
+    const buf = this.pool && this.pool[0].length >= size ? this.pool[this.turn++ & 1] : Buffer.allocUnsafe(size);
     let n = 0;
     while (n < size) {
       let r: number;
@@ -362,11 +371,19 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
       return false;
     };
     /** Scans `data` (after any carried bytes); on a bail, csv-parse takes the rest. */
+    let work: Buffer | undefined; // carried bytes + the new data, reused
     const scan = async (data: Buffer, final: boolean): Promise<void> => {
       if (parser) return write(data);
-      const buf = carry ? Buffer.concat([carry, data]) : data;
+      let buf = data;
+      if (carry) {
+        const n = carry.length + data.length;
+        if (!work || work.length < n) work = Buffer.allocUnsafe(Math.max(n, (work?.length ?? 0) * 2));
+        carry.copy(work, 0);
+        data.copy(work, carry.length);
+        buf = work.subarray(0, n);
+      }
       const sc = scanner!;
-      sc.clean = isUtf8(buf) && buf.indexOf(0) < 0 && buf.indexOf(FFFD) < 0;
+      sc.clean = cleanBytes(buf, final);
       let from = 0;
       for (;;) {
         const st = sc.scan(buf, from, buf.length, final, onRecord);
@@ -389,11 +406,13 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
           carry = undefined;
           return;
         }
-        // Bail (or a record too long for the scanner): csv-parse from the record's start.
+        // Bail (or a record too long for the scanner): csv-parse from the record's start. It
+        // keeps slices of what it is given: a copy, and fresh buffers from now on.
         lines.resume(sc.line, sc.emptyLines);
         startParser(sc.rd);
         carry = undefined;
-        await write(buf.subarray(sc.pos));
+        src.reuse(false, 0);
+        await write(Buffer.from(buf.subarray(sc.pos)));
         return;
       }
     };
@@ -429,7 +448,9 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
       throw new InputError(`${path}: not valid UTF-8; if it was saved as GBK/GB18030 pass --encoding gb18030`);
     }
     if (!scanner) startParser(undefined);
-    const readSize = scanner ? FAST_READ : SAMPLE_BYTES;
+    const readSize = scanner ? (opts.readSize ?? FAST_READ) : SAMPLE_BYTES;
+    // The scanner copies what it keeps (UTF-8 only: decoded text is a fresh buffer anyway).
+    if (scanner && !decoder) src.reuse(true, readSize);
     let pending: Buffer | undefined = sample;
     let isFirst = true;
     while (!stopped && pending) {

@@ -182,7 +182,7 @@ async function readOne(
     let builder: OrderBatchBuilder | undefined;
     let merger: OrderMerger | undefined;
     const flush = () => {
-      if (builder && builder.rows > 0) merger!.merge(builder.take());
+      if (builder && builder.rows > 0) merger!.merge(builder.takeShared());
     };
     flushOrders = flush;
     const orders: RowHandler = Object.assign(

@@ -41,10 +41,21 @@ export interface BuildInput {
   ctx: RuleContext;
   parameterSources: ParameterSource[];
   skipped?: { path: string; reason: string }[];
+  /** First and last active day over all worker-platforms of the run (a shard's dossiers are only its own). */
+  activeDays?: { first?: number; last?: number };
+}
+
+/** Evidence items listed per finding at most (as the rules cap them); the rest is counted in evidenceOmitted. */
+export const EVIDENCE_LISTED = 50;
+
+/** A finding whose rule listed more evidence than a report carries: the list capped, the count kept. */
+function capEvidence(f: Finding): Finding {
+  if (f.evidence.length <= EVIDENCE_LISTED) return f;
+  return { ...f, evidence: f.evidence.slice(0, EVIDENCE_LISTED), evidenceOmitted: (f.evidenceOmitted ?? 0) + f.evidence.length - EVIDENCE_LISTED };
 }
 
 export function buildReport(b: BuildInput): Report {
-  const findings = sortFindings(b.findings);
+  const findings = sortFindings(b.findings.map(capEvidence));
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const byRule: Record<string, number> = Object.fromEntries(b.rules.map((r) => [r.id, 0]));
   for (const f of findings) {
@@ -59,6 +70,7 @@ export function buildReport(b: BuildInput): Report {
     if (a !== undefined && (first === undefined || a < first)) first = a;
     if (z !== undefined && (last === undefined || z > last)) last = z;
   }
+  if (b.activeDays) ({ first, last } = b.activeDays);
   const from = b.period.from ?? first;
   const to = b.period.to ?? last;
   return {

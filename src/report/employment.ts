@@ -8,7 +8,7 @@ import { injuryStatusOn } from '../rules/injury-insurance.js';
 import type { RuleContext } from '../rules/types.js';
 import { countsAsWritten } from '../rules/written-contract.js';
 import { formatDay } from '../time.js';
-import type { Coverage, EmploymentReport, Finding } from './model.js';
+import type { Coverage, CoverageCounts, EmploymentReport, Finding } from './model.js';
 
 interface Tally {
   n: number;
@@ -19,11 +19,14 @@ interface Tally {
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 10000) / 10000);
-const coverage = (t: Tally): Coverage => ({
-  contract: ratio(t.contract, t.n),
-  injury: ratio(t.injury, t.n),
-  social: t.employees === 0 ? null : ratio(t.social, t.employees),
+/** Coverage fractions from worker-platforms and counts (also used by gigaudit merge). */
+export const coverageOf = (n: number, c: CoverageCounts): Coverage => ({
+  contract: ratio(c.contract, n),
+  injury: ratio(c.injury, n),
+  social: c.employees === 0 ? null : ratio(c.social, c.employees),
 });
+const coverage = (t: Tally): Coverage => coverageOf(t.n, t);
+const counts = (t: Tally): CoverageCounts => ({ contract: t.contract, injury: t.injury, employees: t.employees, social: t.social });
 
 export function employmentReport(dossiers: Dossier[], findings: Finding[], ctx: RuleContext, asOf: number | undefined): EmploymentReport {
   const byRelation = Object.fromEntries(RELATIONS.map((r) => [r, 0])) as Record<Relation, number>;
@@ -63,9 +66,10 @@ export function employmentReport(dossiers: Dossier[], findings: Finding[], ctx: 
     workerPlatforms: total.n,
     byRelation,
     coverage: coverage(total),
+    counts: counts(total),
     byPlatform: [...perPlatform]
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-      .map(([platform, t]) => ({ platform, workerPlatforms: t.n, coverage: coverage(t) })),
+      .map(([platform, t]) => ({ platform, workerPlatforms: t.n, coverage: coverage(t), counts: counts(t) })),
     overLimits: { continuous: flagged('continuous-order-time'), daily: flagged('daily-work-time') },
     arrears,
   };

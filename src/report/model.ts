@@ -51,15 +51,43 @@ export interface Coverage {
   social: number | null;
 }
 
+/**
+ * The counts behind coverage fractions: worker-platforms with a contract, with injury
+ * cover, that are employees (labor or dispatch), employees with social insurance. Fractions
+ * of shards cannot be added; these can (gigaudit merge).
+ */
+export interface CoverageCounts {
+  contract: number;
+  injury: number;
+  employees: number;
+  social: number;
+}
+
 export interface EmploymentReport {
   asOf: string;
   workers: number;
   workerPlatforms: number;
   byRelation: Record<Relation, number>;
   coverage: Coverage;
-  byPlatform: { platform: string; workerPlatforms: number; coverage: Coverage }[];
+  counts: CoverageCounts;
+  byPlatform: { platform: string; workerPlatforms: number; coverage: Coverage; counts: CoverageCounts }[];
   overLimits: { continuous: number; daily: number };
   arrears: Record<string, number>;
+}
+
+/**
+ * What a shard report (`gigaudit audit --shard K/N`) carries for `gigaudit merge`. Not in
+ * an unsharded report.
+ */
+export interface ShardInfo {
+  index: number; // 1-based
+  count: number;
+  /** How workers are assigned: 1 + FNV-1a 32 of the worker id's UTF-8 bytes, mod count. */
+  key: 'fnv1a32-utf8';
+  /** Rules over whole platforms: every shard runs them on all workers; merge takes them once. */
+  platformRules: string[];
+  /** Per finding (same order): rank of its worker id among all worker ids of the run (-1: none). */
+  workerRanks: number[];
 }
 
 export interface ParameterSource {
@@ -99,4 +127,6 @@ export interface Report {
   notAssessed: NotAssessed[];
   rejected: Rejection[];
   rejectedOmitted: number;
+  /** Only in shard reports (see ShardInfo). */
+  shard?: ShardInfo;
 }

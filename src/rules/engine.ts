@@ -33,7 +33,9 @@ function groups(rule: Rule, dossiers: Dossier[]): { workerId?: string; platform?
   const by = new Map<string, Dossier[]>();
   for (const d of dossiers) {
     const k = rule.scope === 'worker' ? d.workerId : d.platform;
-    by.set(k, [...(by.get(k) ?? []), d]);
+    const list = by.get(k);
+    if (list) list.push(d);
+    else by.set(k, [d]);
   }
   return [...by].map(([k, ds]) => (rule.scope === 'worker' ? { workerId: k, dossiers: ds } : { platform: k, dossiers: ds }));
 }

@@ -456,3 +456,54 @@ describe('known limits of line endings', () => {
     await hostileCase({ 'orders.csv': text }, { code: 0, rejectedLines: { 'orders.csv': [5] }, rowsRead: { 'orders.csv': 5 } });
   });
 });
+
+describe('the real process', () => {
+  it('a folder of hostile and broken files: exit 0, notes only on stderr, no stack trace, inputs untouched', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { join, resolve } = await import('node:path');
+    const { hostileDir, writeFiles, sha256 } = await import('./harness.js');
+    const dir = hostileDir();
+    const swallow = new Lines().ok(good('W2', '2025-03-06', 3)).raw('S1,W2,2025-03-06 20:00:00,2025-03-06 20:10:00,",永川区,外卖,5,已完成').raw('S2,W2,2025-03-06 20:10:00,2025-03-06 20:20:00,",永川区,外卖,5,已完成');
+    const paths = writeFiles(dir, {
+      'a <script>alert(1)</script>.csv': csvText([ORDERS, ...shiftRows('<img src=x onerror=alert(1)>', '2025-03-04', 10), ...shiftRows('=cmd|x', '2025-03-05', 10)]),
+      'b 吞行.csv': swallow.text('\r\n'),
+      'c nul.csv': Buffer.from(`${ORDERS.join(',')}\nN1,W\u00003,2025-03-07 08:00:00,2025-03-07 09:00:00,速达,永川区,外卖,5,已完成\n`),
+      'd.xlsx': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]),
+      'e notes.txt': 'just some "notes\n',
+    });
+    const before = Object.values(paths).map(sha256);
+    const out = join(dir, '..', 'out');
+    const r = spawnSync(process.execPath, [resolve(__dirname, '../../bin/gigaudit.js'), 'audit', dir, '--fail-on', 'never', '--format', `json:${join(out, 'r.json')}`, '--format', `html:${join(out, 'r.html')}`, '--format', `csv:${join(out, 'r.csv')}`], {
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'zh_CN.UTF-8' },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    for (const l of r.stderr.trim().split('\n')) expect(l).toMatch(/^gigaudit: note: skipped /);
+    expect(Object.values(paths).map(sha256)).toEqual(before);
+    expect(readdirSync(out).sort()).toEqual(['r.csv', 'r.html', 'r.json']);
+    const rep = JSON.parse(readFileSync(join(out, 'r.json'), 'utf8'));
+    expect(rep.rejected.map((x: { file: string; line: number }) => [x.file.slice(dir.length + 1), x.line])).toEqual([
+      ['b 吞行.csv', 5],
+      ['c nul.csv', 2],
+    ]);
+    expect(readFileSync(join(out, 'r.html'), 'utf8')).not.toContain('<img src=x');
+  });
+
+  it('a report that cannot be written is one line and exit 2; nothing half-written is left', async () => {
+    const { mkdirSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { hostileDir, writeFiles } = await import('./harness.js');
+    const dir = hostileDir();
+    writeFiles(dir, { 'orders.csv': csvText([ORDERS, ...good()]) });
+    const target = join(dir, '..', 'taken');
+    mkdirSync(target);
+    const { main } = await import('../../src/cli/program.js');
+    let err = '';
+    const code = await main(['audit', dir, '--fail-on', 'never', '--format', `json:${target}`], { stdout: () => {}, stderr: (s) => void (err += s), env: {}, cwd: dir });
+    expect(code).toBe(2);
+    expect(err).toMatch(/^gigaudit: cannot write .*taken: EISDIR\n$/);
+    expect(readdirSync(join(dir, '..')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});

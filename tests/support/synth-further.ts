@@ -460,7 +460,7 @@ export function synthesizeFurther(opts: FurtherOptions): FurtherSet {
   }
 
   // ---- 1b. dispatch share per platform: one large platform with a single dispatched worker
-  // (≤ 5 %), some platforms with ≥ 1/3 dispatched, the others none.
+  // (≤ 5 %), five platforms with half of them dispatched, the others none.
   const positivePlatforms = new Set(rng.shuffle(PLATFORMS.slice(1).map((p) => p.key)).slice(0, 5));
   const wantShare = new Map<string, boolean>();
   for (const plat of PLATFORMS) {
@@ -480,10 +480,10 @@ export function synthesizeFurther(opts: FurtherOptions): FurtherSet {
       if (e.length >= 21) e[0].contractKind = 'dispatch_contract';
       wantShare.set(plat.key, false);
     } else if (positivePlatforms.has(plat.key)) {
-      grow(3);
+      grow(4);
       const e = emp();
-      if (e.length >= 3) {
-        const d = Math.max(2, Math.ceil(0.4 * e.length));
+      if (e.length >= 4) {
+        const d = Math.max(3, Math.ceil(0.5 * e.length));
         for (const wp of rng.shuffle([...e]).slice(0, d)) wp.contractKind = 'dispatch_contract';
         wantShare.set(plat.key, true);
       } else wantShare.set(plat.key, false);
@@ -508,7 +508,7 @@ export function synthesizeFurther(opts: FurtherOptions): FurtherSet {
         wp.stretch = rng.chance(0.35);
         wp.otMonthly = rng.chance(0.2);
       }
-      if (wp.klass === 'pt' && wp.primary && rng.chance(0.45)) wp.ptOver = rng.chance(0.6) ? 'week' : 'average';
+      if (wp.klass === 'pt' && wp.primary && rng.chance(0.6)) wp.ptOver = rng.chance(0.6) ? 'week' : 'average';
       if (k === 'dispatch_contract') wp.agencyVariant = rng.weighted<WP['agencyVariant'] & string>([['licensed', 30], ['unknown', 10], ['unlicensed', 30], ['none', 18], ['self', 12]]);
       if (wp.klass === 'emp' && rng.chance(0.3)) wp.socialVariant = rng.pick(['none', 'pension-only', 'medical-only', 'unpaid', 'late-start', 'ended']);
       wp.payMode = wp.klass === 'emp' ? 'monthly' : rng.weighted<WP['payMode']>([['monthly', 80], ['semi', 10], ['none', 10]]);
@@ -934,7 +934,6 @@ export function synthesizeFurther(opts: FurtherOptions): FurtherSet {
       else if (rng.chance(0.2)) [r.deductionFen, r.reason] = [rng.int(3, 10) * 100, 'insurance'];
     }
     const monthRows = (mi: number) => rows.filter((r) => monthIndexOf(r.ps) === mi);
-    const monthGross = (mi: number) => monthRows(mi).reduce((s, r) => s + gross(r), 0);
     const used = new Set<PayRow>();
     const minViolator = wp.intended['minimum-wage'] && employee;
     if (wp.klass !== 'ind' && wp.klass !== 'dis') {
@@ -1338,7 +1337,6 @@ export function synthesizeFurther(opts: FurtherOptions): FurtherSet {
 interface Fmt {
   sep: string;
   bom: boolean;
-  ext: string;
   names: Record<'orders' | 'pay' | 'contracts' | 'insurance' | 'workers', string>;
   headers: Record<'orders' | 'pay' | 'contracts' | 'insurance' | 'workers', string[]>;
   dateTime(min: number): string;
@@ -1398,7 +1396,6 @@ function formatter(dialect: 'en' | 'txt'): Fmt {
     return {
       sep: ',',
       bom: false,
-      ext: 'csv',
       names: { orders: 'orders.csv', pay: 'pay.csv', contracts: 'contracts.csv', insurance: 'insurance.csv', workers: 'workers.csv' },
       headers: {
         orders: ['order_id', 'worker_id', 'accepted_at', 'completed_at', 'platform', 'employer', 'region', 'business_line', 'order_pay', 'status'],
@@ -1463,7 +1460,6 @@ function formatter(dialect: 'en' | 'txt'): Fmt {
   return {
     sep: '\t',
     bom: true,
-    ext: 'txt',
     names: { orders: '运单明细.txt', pay: '薪酬发放.txt', contracts: '用工协议.txt', insurance: '参保记录.txt', workers: '配送员名册.txt' },
     headers: {
       orders: ['运单号', '配送员ID', '派单时间', '送达时间', '平台企业', '合作用工企业', '服务区域', '业务线', '配送费', '状态'],

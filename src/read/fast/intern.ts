@@ -20,14 +20,25 @@ export class ByteInterner {
   /** Hash of the last lookup (for insert). */
   private lastHash = 0;
 
+  /** The entry of the last hit: rows often repeat the previous row's value (a platform, a status). */
+  private last = -1;
+
   /** The cached value for these bytes, or INTERN_MISS. */
   get(b: Uint8Array, s: number, e: number): number {
+    const len = e - s;
+    const last = this.last;
+    if (last >= 0 && this.keyLen[last] === len) {
+      const o = this.keyStart[last];
+      const keys = this.keys;
+      let i = len - 1;
+      while (i >= 0 && keys[o + i] === b[s + i]) i--;
+      if (i < 0) return this.values[last];
+    }
     let h = 0x811c9dc5;
     for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
     h = (h ^ (h >>> 15)) >>> 0;
     this.lastHash = h;
     const mask = this.table.length - 1;
-    const len = e - s;
     let slot = h & mask;
     for (;;) {
       const t = this.table[slot];
@@ -43,7 +54,10 @@ export class ByteInterner {
             break;
           }
         }
-        if (same) return this.values[k];
+        if (same) {
+          this.last = k;
+          return this.values[k];
+        }
       }
       slot = (slot + 1) & mask;
     }

@@ -17,12 +17,11 @@ import { BUSINESS_LINE_INDEX } from '../../assemble/orderLog.js';
 import { RowReject } from '../../normalise/cells.js';
 import type { ColumnIndex, RowConverter } from '../../normalise/convert.js';
 import { MAX_VALUE_CHARS, withRowChecks } from '../../normalise/hygiene.js';
-import { wallInstant } from '../../normalise/datetime.js';
 import { parseBusinessLine, parseOrderStatus } from '../../normalise/enums.js';
 import { hashId } from '../../normalise/orderIds.js';
 import { checkOrderTimes, ordersParser, type OrderParseContext } from '../../normalise/orders.js';
 import { cleanCell } from '../../normalise/text.js';
-import type { Clock } from '../../time.js';
+import { dayFromCivil, isValidCivil, type Clock } from '../../time.js';
 import { F_SCRATCH, fieldText, recordFields, type ScanRecord } from './scan.js';
 import { ByteInterner, INTERN_MISS } from './intern.js';
 
@@ -102,8 +101,28 @@ export function plainCell(b: Uint8Array, s: number, e: number): boolean {
   return true;
 }
 
-/** `YYYY-MM-DD HH:MM:SS` (or `/`, `T`) in bytes → epoch ms; NaN = not this shape or not a valid time. */
-function dateTime(b: Uint8Array, s: number, e: number, clock: Clock): number {
+/**
+ * Day numbers of valid dates by y*10000 + m*100 + d (-1 = not a date), so that the calendar
+ * check of parseDateTime's fast path runs once per distinct date, not per cell.
+ */
+class DateCache {
+  private readonly days = new Map<number, number>();
+  day(y: number, mo: number, d: number): number {
+    const key = y * 10000 + mo * 100 + d;
+    let v = this.days.get(key);
+    if (v === undefined) {
+      v = isValidCivil(y, mo, d) ? dayFromCivil(y, mo, d) : -1;
+      if (this.days.size < 100_000) this.days.set(key, v);
+    }
+    return v;
+  }
+}
+
+/**
+ * `YYYY-MM-DD HH:MM:SS` (or `/`, `T`) in bytes → epoch ms, as parseDateTime's fast path and
+ * wallInstant compute it; NaN = not this shape or not a valid time (the reference decides).
+ */
+function dateTime(b: Uint8Array, s: number, e: number, clock: Clock, dates: DateCache): number {
   if (e - s !== 19) return NaN;
   const sep = b[s + 4];
   if ((sep !== 45 && sep !== 47) || b[s + 7] !== sep) return NaN;
@@ -129,8 +148,12 @@ function dateTime(b: Uint8Array, s: number, e: number, clock: Clock): number {
   ) {
     return NaN;
   }
-  const t = wallInstant(clock, d0 * 1000 + d1 * 100 + d2 * 10 + d3, m0 * 10 + m1, a0 * 10 + a1, h0 * 10 + h1, i0 * 10 + i1, s0 * 10 + s1);
-  return t === undefined ? NaN : t;
+  const h = h0 * 10 + h1;
+  const mi = i0 * 10 + i1;
+  const sec = s0 * 10 + s1;
+  if (h > 23 || mi > 59 || sec > 59) return NaN;
+  const day = dates.day(d0 * 1000 + d1 * 100 + d2 * 10 + d3, m0 * 10 + m1, a0 * 10 + a1);
+  return day < 0 ? NaN : clock.fromLocalDay(day, h, mi, sec, 0);
 }
 
 /** A plain amount (`-?\d{1,13}(\.\d*)?`) in bytes → integer fen as parseMoneyFen computes it; NaN otherwise. */
@@ -214,6 +237,7 @@ export class OrderBatchBuilder {
   private readonly lines = new ByteInterner();
   private readonly statuses = new ByteInterner();
 
+  private readonly dates = new DateCache();
   private b!: OrderBatch;
   private idUsed = 0;
 
@@ -279,9 +303,23 @@ export class OrderBatchBuilder {
 
   /** The batch so far (trimmed to its rows); a new one starts. */
   take(): OrderBatch {
+    return this.takeBatch(false);
+  }
+
+  /**
+   * The batch so far as views of the builder's own arrays, which the next rows overwrite:
+   * for a consumer that is done with it before the next row (the in-process merger). Saves
+   * an allocation per batch, and the memory those leave behind.
+   */
+  takeShared(): OrderBatch {
+    return this.takeBatch(true);
+  }
+
+  private takeBatch(shared: boolean): OrderBatch {
     const b = this.b;
     const n = b.used;
-    const cut = <T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(a: T): T => (a.length === n ? a : (a.slice(0, n) as T));
+    const cut = <T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(a: T): T =>
+      shared ? (a.subarray(0, n) as T) : a.length === n ? a : (a.slice(0, n) as T);
     const out: OrderBatch = {
       rows: b.rows,
       used: n,
@@ -297,13 +335,19 @@ export class OrderBatchBuilder {
       cancelled: cut(b.cancelled),
       idEnd: cut(b.idEnd),
       idHash: cut(b.idHash),
-      idBytes: b.idBytes.slice(0, this.idUsed),
+      idBytes: shared ? b.idBytes.subarray(0, this.idUsed) : b.idBytes.slice(0, this.idUsed),
       strs: this.strList.slice(this.strsSent),
       strsFrom: this.strsSent,
       rejects: b.rejects,
     };
     this.strsSent = this.strList.length;
-    this.reset();
+    if (shared) {
+      b.rows = 0;
+      b.used = 0;
+      b.rejects = [];
+      b.strsFrom = this.strsSent;
+      this.idUsed = 0;
+    } else this.reset();
     return out;
   }
 
@@ -430,10 +474,10 @@ export class OrderBatchBuilder {
     const worker = this.text(rec, this.iWorker, this.workers, SLOW);
     if (worker === SLOW) return this.row(recordFields(rec), line);
     const iA = this.iAccepted;
-    const acceptedAt = flags[iA] & F_SCRATCH ? NaN : dateTime(buf, starts[iA], ends[iA], this.clock);
+    const acceptedAt = flags[iA] & F_SCRATCH ? NaN : dateTime(buf, starts[iA], ends[iA], this.clock, this.dates);
     if (acceptedAt !== acceptedAt) return this.row(recordFields(rec), line);
     const iC = this.iCompleted;
-    const completedAt = flags[iC] & F_SCRATCH ? NaN : dateTime(buf, starts[iC], ends[iC], this.clock);
+    const completedAt = flags[iC] & F_SCRATCH ? NaN : dateTime(buf, starts[iC], ends[iC], this.clock, this.dates);
     if (completedAt !== completedAt) return this.row(recordFields(rec), line);
     let platform: number;
     if (this.iPlatform < 0) platform = this.str(this.defaultPlatform);

@@ -64,6 +64,9 @@ function workerUrl(): URL | undefined {
   return built.href !== here.href && existsSync(fileURLToPath(built)) ? built : undefined;
 }
 
+/** Counts for tests: ranges parsed again after a wrong guess, ranges that handed over to csv-parse. */
+export const parallelStats = { ranges: 0, redone: 0, bailed: 0 };
+
 let cachedUrl: URL | undefined | null = null;
 /** True when worker threads can be started (the compiled worker script exists). */
 export function parallelAvailable(): boolean {
@@ -201,6 +204,7 @@ export async function readParallel(h: HandOff, signal: { aborted: boolean }, o: 
         }
         if (r.start !== expectStart) {
           // The guess fell inside a quoted field: parse the range again from the true start.
+          parallelStats.redone++;
           r.generation++;
           r.batches = [];
           r.start = undefined;
@@ -222,7 +226,9 @@ export async function readParallel(h: HandOff, signal: { aborted: boolean }, o: 
         await next();
       }
       const d = r.done!;
+      parallelStats.ranges++;
       if (d.bail) {
+        parallelStats.bailed++;
         return { offset: d.bail.offset, line: line - 1 + d.bail.line, emptyLines: emptyLines + d.bail.emptyLines };
       }
       line += d.lines;

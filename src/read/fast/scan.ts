@@ -17,7 +17,20 @@
 // CR not followed by LF in the same field, and each CRLF is one break. The differential
 // tests (tests/read/differential.test.ts) hold the two to the same answers.
 
+import { isUtf8 } from 'node:buffer';
 import { cleanCell } from '../../normalise/text.js';
+import { utf8CompleteLength } from '../encoding.js';
+
+const FFFD = Buffer.from('\uFFFD');
+
+/**
+ * Whether a buffer is "clean" (ScanRecord.clean): valid UTF-8 up to a character cut off at
+ * its end (unless it is the end of the input), no NUL byte, no U+FFFD.
+ */
+export function cleanBytes(buf: Buffer, final: boolean): boolean {
+  const n = final ? buf.length : utf8CompleteLength(buf);
+  return isUtf8(n === buf.length ? buf : buf.subarray(0, n)) && buf.indexOf(0) < 0 && buf.indexOf(FFFD) < 0;
+}
 
 export const QUOTE = 0x22;
 export const CR = 0x0d;

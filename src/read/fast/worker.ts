@@ -7,15 +7,13 @@
 // there from a true record start) and has the range parsed again if they differ.
 
 import { open } from 'node:fs/promises';
-import { isUtf8 } from 'node:buffer';
 import { parentPort } from 'node:worker_threads';
 import { Clock } from '../../time.js';
 import { batchBuffers, OrderBatchBuilder, type OrderBatch } from './orders.js';
-import { CsvScanner, LF, CR, MAX_FAST_RECORD, Rd, ScanStatus, isBlankRaw, type ScanRecord } from './scan.js';
+import { CsvScanner, LF, CR, MAX_FAST_RECORD, Rd, ScanStatus, cleanBytes, isBlankRaw, type ScanRecord } from './scan.js';
 import type { RangeDone, RangeTask, WorkerMessage } from './parallel.js';
 
 const READ = 1024 * 1024;
-const FFFD = Buffer.from('\uFFFD');
 
 function post(m: WorkerMessage, transfer: ArrayBuffer[] = []): void {
   parentPort!.postMessage(m, transfer);
@@ -77,8 +75,10 @@ async function run(t: RangeTask): Promise<void> {
     let carry: Buffer | undefined;
     let pos = start;
     let done: RangeDone | undefined;
+    // One read buffer and one for carried bytes + data, reused (the scanner copies what it keeps).
+    const data = Buffer.allocUnsafe(READ);
+    let work = Buffer.allocUnsafe(READ * 2);
     while (!done) {
-      const data = Buffer.allocUnsafe(READ);
       let n = 0;
       while (n < READ) {
         const { bytesRead } = await fh.read(data, n, READ - n, pos);
@@ -88,8 +88,15 @@ async function run(t: RangeTask): Promise<void> {
       }
       const final = n < READ;
       const chunk = data.subarray(0, n);
-      const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
-      scanner.clean = isUtf8(buf) && buf.indexOf(0) < 0 && buf.indexOf(FFFD) < 0;
+      let buf = chunk;
+      if (carry) {
+        const total = carry.length + n;
+        if (work.length < total) work = Buffer.allocUnsafe(total * 2);
+        carry.copy(work, 0);
+        chunk.copy(work, carry.length);
+        buf = work.subarray(0, total);
+      }
+      scanner.clean = cleanBytes(buf, final);
       const st = scanner.scan(buf, 0, buf.length, final, onRecord, t.stopAt - bufOffset);
       const at = bufOffset + scanner.pos;
       const counts = { k: t.k, start, lines: scanner.line - 1, emptyLines: scanner.emptyLines };

@@ -1,0 +1,330 @@
+// Differential tests of the fast reader (src/read/fast/) against csv-parse, the reference:
+// on generated corpora (random quoting, delimiters, quotes and line breaks inside fields,
+// BOM, CRLF, lone CRs, ragged rows, blank lines, GB18030) and on adversarial cases, the byte
+// scanner must give exactly what csv-parse gives — fields, start lines, errors, row counts —
+// and the columnar orders path (in-process and on worker threads) exactly the records,
+// rejections and accounting of the row-at-a-time path.
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { Collector } from '../../src/assemble/collect.js';
+import { runAudit } from '../../src/audit/run.js';
+import type { CanonicalRecord } from '../../src/model.js';
+import { OrderIdIndex } from '../../src/normalise/orderIds.js';
+import { streamCsv, type Engine } from '../../src/read/csvStream.js';
+import { CsvScanner, ScanStatus } from '../../src/read/fast/scan.js';
+import { parallelAvailable, parallelStats } from '../../src/read/fast/parallel.js';
+import { readInputs } from '../../src/read/index.js';
+import { json } from '../../src/reporters/json.js';
+import { Clock } from '../../src/time.js';
+import { put, tmpDir } from './tmpfiles.js';
+
+const clock = new Clock('Asia/Shanghai');
+
+class Rng {
+  private a: number;
+  constructor(seed: number) {
+    this.a = (seed * 2654435761) >>> 0;
+  }
+  next(): number {
+    this.a = (this.a + 0x6d2b79f5) >>> 0;
+    let t = this.a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.next() * xs.length)];
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+}
+
+/** What a pass over a file produced: every record with its line, or the error. */
+async function trace(path: string, engine: Engine, extra: { readSize?: number; encoding?: 'gb18030' | 'utf-8' } = {}) {
+  const rows: [number, string[]][] = [];
+  try {
+    const res = await streamCsv({
+      path,
+      engine,
+      readSize: extra.readSize,
+      encoding: extra.encoding,
+      onHeader: (fields, line) => {
+        rows.push([line, fields]);
+        return (f: string[], l: number) => {
+          rows.push([l, f]);
+        };
+      },
+    });
+    return { rows, res: { ...res, engine: undefined } };
+  } catch (e) {
+    // A file that fails, fails whole: the rows handed on before the error are not compared
+    // (the scanner reads ahead in larger pieces, and the run stops either way).
+    return { error: (e as Error).message };
+  }
+}
+
+// ------------------------------------------------------------------ corpus
+const WORDS = ['a', 'b', 'xyz', '速达配送', '永川区', '外卖', '42', '3.14', ' ', '  pad  ', '="007"', 'é', '🚀', 'Ｆｕｌｌ', '\u3000x\u3000', ''];
+const SPECIAL = [',', ';', '\t', '"', '""', '\n', '\r\n', '\r', ' "', '" '];
+
+function field(r: Rng, delim: string): string {
+  let v = '';
+  const parts = r.int(0, 3);
+  for (let i = 0; i < parts; i++) v += r.chance(0.25) ? r.pick(SPECIAL) : r.pick(WORDS);
+  const needs = v.includes(delim) || v.includes('"') || v.includes('\n') || v.includes('\r');
+  const quote = needs ? !r.chance(0.05) : r.chance(0.2); // sometimes leave a field that needs quotes bare
+  if (quote) return `"${v.replace(/"/g, r.chance(0.97) ? '""' : '"')}"`;
+  return v;
+}
+
+function corpus(seed: number): { text: string; delim: string } {
+  const r = new Rng(seed);
+  const delim = r.pick([',', ',', ',', '\t', ';']);
+  const eol = r.pick(['\n', '\r\n', '\r\n', '\n']);
+  const width = r.int(1, 7);
+  const lines: string[] = [];
+  const n = r.int(0, 60);
+  for (let i = 0; i < n; i++) {
+    if (r.chance(0.05)) {
+      lines.push(''); // blank line
+      continue;
+    }
+    if (r.chance(0.03)) {
+      lines.push(delim.repeat(width - 1)); // `,,,` row
+      continue;
+    }
+    const w = r.chance(0.1) ? r.int(1, width + 2) : width; // ragged
+    const fs: string[] = [];
+    for (let k = 0; k < w; k++) fs.push(field(r, delim));
+    lines.push(fs.join(delim));
+  }
+  let text = lines.join(eol);
+  if (r.chance(0.5)) text += eol;
+  if (r.chance(0.1)) text += eol + eol; // trailing blank lines
+  if (r.chance(0.05)) text = '\uFEFF' + text;
+  if (r.chance(0.05)) text = text.replace(/\r?\n/, '\r'); // a lone CR somewhere
+  return { text, delim };
+}
+
+describe('byte scanner vs csv-parse', () => {
+  it('generated corpora give the same records, lines and errors (UTF-8, every read size)', async () => {
+    const d = await tmpDir();
+    for (let seed = 1; seed <= 400; seed++) {
+      const { text } = corpus(seed);
+      const p = await put(d, `c${seed}.csv`, text);
+      const ref = await trace(p, 'csv-parse');
+      for (const readSize of [undefined, 1, 7, 64]) {
+        const got = await trace(p, 'fast', { readSize });
+        expect(got, `seed ${seed} read ${readSize}: ${JSON.stringify(text.slice(0, 200))}`).toEqual(ref);
+      }
+    }
+  }, 120_000);
+
+  it('GB18030 files after decoding', async () => {
+    const d = await tmpDir();
+    for (let seed = 500; seed <= 560; seed++) {
+      const { text } = corpus(seed);
+      // GB18030 cannot carry a BOM the way UTF-8 does; the rest is fair game (emoji included).
+      const p = await put(d, `g${seed}.csv`, iconv.encode(text.replace(/^\uFEFF/, ''), 'gb18030'));
+      const ref = await trace(p, 'csv-parse', { encoding: 'gb18030' });
+      for (const readSize of [undefined, 5]) {
+        expect(await trace(p, 'fast', { encoding: 'gb18030', readSize }), `seed ${seed}`).toEqual(ref);
+      }
+    }
+  }, 60_000);
+
+  const ADVERSARIAL: [string, string | Uint8Array][] = [
+    ['empty', ''],
+    ['only blank lines', '\n\n\r\n'],
+    ['header only, no newline', 'a,b,c'],
+    ['unclosed quote', 'a,b\n1,"never closed\n2,3\n'],
+    ['unclosed quote at the very end', 'a,b\n1,"x'],
+    ['quote then text (relax_quotes)', 'a,b\n1,"abc"def\n2,3\n'],
+    ['quote then text with escapes', 'a,b\n1,"a""b"c\n2,3\n'],
+    ['quote then NUL', 'a,b\n1,"abc"\u0000x\n2,3\n'],
+    ['quote mid-field', 'a,b\n1,ab"c\n2,5"\n'],
+    ['lone CR record delimiter', 'a,b\r1,2\r3,4\r'],
+    ['CRLF file with bare LF', 'a,b\r\n1,x\ny\r\n2,3\r\n'],
+    ['LF file with CRLF rows', 'a,b\n1,2\r\n3,4\r\n'],
+    ['CR before LF in quotes', 'a,b\r\n1,"x\r\ny"\r\n2,"\r"\r\n'],
+    ['CR at end of file', 'a,b\r\n1,2\r'],
+    ['escaped quotes only', 'a,b\n"""",""""""\n'],
+    ['empty quoted', 'a,b\n"",""\n'],
+    ['closing quote at EOF', 'a,b\n1,"x"'],
+    ['trailing delimiter at EOF', 'a,b\n1,'],
+    ['BOM', '\uFEFFa,b\n1,2\n'],
+    ['double BOM', '\uFEFF\uFEFFa,b\n1,2\n'],
+    ['blank rows of delimiters', 'a,b,c\n,,\n1,2,3\n , ,\n'],
+    ['whitespace-only row', 'a,b\n   \n1,2\n'],
+    ['="" blank row', 'a,b\n="",\n1,2\n'],
+    ['quoted newline spanning many lines', 'a,b\n1,"l1\nl2\r\nl3\rl4"\n2,3\n'],
+    ['long field', `a,b\n1,"${'x'.repeat(300_000)}"\n2,3\n`],
+    ['header after blank lines', '\n\r\n\na,b\n1,2\n'],
+    ['tab delimited', 'a\tb\n1\t"2\t3"\n'],
+    ['semicolons', 'a;b\n1;"2;3"\n'],
+    ['invalid UTF-8 late', Buffer.concat([Buffer.from('a,b\n' + '1,2\n'.repeat(40_000)), Buffer.from([0xff, 0x0a])])],
+    ['truncated UTF-8 at the end', Buffer.concat([Buffer.from('a,b\n1,'), Buffer.from([0xe9, 0x80])])],
+    ['NUL bytes', 'a,b\n1,\u0000\n'],
+    ['U+FFFD in the text', 'a,b\n1,\uFFFD\n'],
+  ];
+
+  it.each(ADVERSARIAL)('%s', async (_name, content) => {
+    const d = await tmpDir();
+    const p = await put(d, 'x.csv', content);
+    const ref = await trace(p, 'csv-parse');
+    expect(await trace(p, 'fast')).toEqual(ref);
+    if (content.length < 2000) for (const readSize of [1, 3]) expect(await trace(p, 'fast', { readSize })).toEqual(ref);
+  });
+
+  it('hands a file it cannot take to csv-parse from the record concerned', () => {
+    const s = new CsvScanner(44);
+    const b = Buffer.from('a,b\n1,2\n3,"x"y\n4,5\n');
+    const lines: number[] = [];
+    expect(s.scan(b, 0, b.length, true, (_r, l) => void lines.push(l))).toBe(ScanStatus.Bail);
+    expect(lines).toEqual([1, 2]);
+    expect(b.subarray(s.pos).toString()).toBe('3,"x"y\n4,5\n');
+    expect(s.line).toBe(3);
+  });
+});
+
+// ------------------------------------------------------------------ orders, column by column
+const ORDER_HEADER = 'order_id,worker_id,accepted_at,completed_at,platform,employer,region,business_line,order_pay,status,note';
+
+function orderRow(r: Rng, i: number): string {
+  const pick = r.pick.bind(r);
+  const day = r.int(1, 28);
+  const h = r.int(0, 22);
+  const at = (m: number) => `2025-03-${String(day).padStart(2, '0')} ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}`;
+  let accepted = at(r.int(0, 30));
+  let completed = at(r.int(30, 59));
+  if (r.chance(0.05)) accepted = pick(['2025/3/4 8:05', '2025-03-04T08:05:00+08:00', '2025年3月4日 8时5分', '1741046700', '2025-02-30 10:00:00', '2025-13-01 00:00:00', 'yesterday', '', ' 2025-03-04 08:05:00', '2025-03-04 8:05:00', '45720.5']);
+  if (r.chance(0.02)) [accepted, completed] = [completed, accepted];
+  if (r.chance(0.01)) completed = '2025-03-29 23:59:59';
+  let id = `O${i}`;
+  if (r.chance(0.03)) id = `O${r.int(0, i)}`; // duplicate (or itself)
+  if (r.chance(0.02)) id = pick(['', ' ', `="O${i}"`, ` O${i} `, `O"${i}`, `O\u3000${i}`, `"O""${i}"`]);
+  const worker = r.chance(0.02) ? pick(['', ' w1 ', '="w2"', 'w\u00a0', '骑手1']) : `w${r.int(1, 12)}`;
+  const platform = r.chance(0.1) ? pick(['', ' 速达配送 ', '"快跑, 出行"', '速达配送\u3000']) : pick(['速达配送', '快跑出行']);
+  const employer = pick(['', '', '永捷配送', '"旌达, 物流"']);
+  const region = pick(['永川区', '城口县', '', '"永川区"', '旌阳区', ' 永川区']);
+  const line = pick(['外卖', 'takeaway', '', '网约车', '跑腿', 'unknown line', '"外卖"']);
+  let pay = pick(['12.50', '3', '0.005', '-1.25', '', '1,234.50', '¥12', '12.5元', 'abc', '12.', '.5', '9999999999999', '99999999999999', '-0.00']);
+  if (r.chance(0.01)) pay = '"1,234.56"';
+  const status = pick(['已完成', 'completed', '', '已取消', 'cancel', 'lost']);
+  let note = pick(['', '', 'ok', '"a, b"', '"line\nbreak"', '"CR\r\nLF"', '"say ""hi"""']);
+  if (r.chance(0.005)) note = `"${'n'.repeat(1200)}"`;
+  const cells = [id, worker, accepted, completed, platform, employer, region, line, pay, status, note];
+  if (r.chance(0.01)) cells.pop(); // ragged
+  if (r.chance(0.005)) cells[0] = `"${'L'.repeat(1200)}"`; // too long for an id
+  if (r.chance(0.005)) cells[1] = 'w\u0000';
+  return cells.join(',');
+}
+
+function ordersFile(seed: number, rows: number): string {
+  const r = new Rng(seed);
+  const out = [ORDER_HEADER];
+  for (let i = 0; i < rows; i++) {
+    if (r.chance(0.01)) out.push('');
+    out.push(orderRow(r, i));
+  }
+  return out.join(r.chance(0.5) ? '\r\n' : '\n') + '\n';
+}
+
+async function readAll(paths: string[], engine: Engine, threads = 0) {
+  const records: CanonicalRecord[] = [];
+  const res = await readInputs(
+    paths.map((path) => ({ path })),
+    { clock, engine, threads, parallelMinBytes: 1, parallelRangeBytes: 4096 },
+    (r) => records.push(r),
+  );
+  delete res.engines;
+  return JSON.parse(JSON.stringify({ res, records }));
+}
+
+describe('orders: columns vs rows', () => {
+  it('records, rejections and accounting are those of the row-at-a-time path', async () => {
+    const d = await tmpDir();
+    for (let seed = 1; seed <= 12; seed++) {
+      const a = await put(d, `a${seed}.csv`, ordersFile(seed, 300));
+      const b = await put(d, `b${seed}.csv`, ordersFile(seed + 1000, 200)); // duplicates across files too
+      const ref = await readAll([a, b], 'csv-parse');
+      expect(ref.res.rejected.length).toBeGreaterThan(10);
+      expect(await readAll([a, b], 'fast'), `seed ${seed}`).toEqual(ref);
+    }
+  }, 60_000);
+
+  it.runIf(parallelAvailable())('on worker threads over byte ranges (cut inside quoted fields too)', async () => {
+    const d = await tmpDir();
+    const before = { ...parallelStats };
+    for (let seed = 20; seed <= 26; seed++) {
+      const a = await put(d, `p${seed}.csv`, ordersFile(seed, 1500));
+      const ref = await readAll([a], 'csv-parse');
+      const got = await readAll([a], 'fast', 2);
+      expect(got, `seed ${seed}`).toEqual(ref);
+    }
+    // A quoted note with a line break right after a cut: that range was parsed again.
+    const multi = ORDER_HEADER + '\n' + Array.from({ length: 400 }, (_, i) => `Q${i},w1,2025-03-01 08:00:00,2025-03-01 08:30:00,速达配送,,永川区,外卖,12.50,已完成,"${'x'.repeat(30)}\n${'y'.repeat(40)}"`).join('\n') + '\n';
+    const m = await put(d, 'multi.csv', multi);
+    expect(await readAll([m], 'fast', 2)).toEqual(await readAll([m], 'csv-parse'));
+    expect(parallelStats.ranges).toBeGreaterThan(before.ranges + 20);
+    expect(parallelStats.redone).toBeGreaterThan(before.redone);
+  }, 120_000);
+
+  it.runIf(parallelAvailable())('a range the scanner cannot take goes on in csv-parse', async () => {
+    const d = await tmpDir();
+    const text = ordersFile(31, 1000).replace(/\n(O500,[^\n]*)/, '\n"O500"x,$1');
+    const a = await put(d, 'bail.csv', text);
+    const before = parallelStats.bailed;
+    expect(await readAll([a], 'fast', 2)).toEqual(await readAll([a], 'csv-parse'));
+    expect(parallelStats.bailed).toBe(before + 1);
+  }, 60_000);
+
+  it('the collector holds the same orders either way', async () => {
+    const d = await tmpDir();
+    const a = await put(d, 'o.csv', ordersFile(77, 800));
+    const logs = async (engine: Engine) => {
+      const ids = new OrderIdIndex();
+      const c = new Collector(clock, {}, ids);
+      await readInputs([{ path: a }], { clock, engine, threads: 0, orderIds: ids }, c.add);
+      return [...c.orders.values()]
+        .map((wp) => ({
+          key: `${wp.workerId}|${wp.platform}`,
+          orders: Array.from({ length: wp.log.length }, (_, i) => [
+            wp.log.orderIdAt(i),
+            wp.log.acceptedAt[i],
+            wp.log.completedAt[i],
+            wp.log.payFen[i],
+            wp.log.line[i],
+            c.strings.get(wp.log.region[i]),
+            c.strings.get(wp.log.employer[i]),
+            wp.log.businessLine[i],
+            wp.log.cancelled[i],
+          ]),
+        }))
+        .sort((x, y) => (x.key < y.key ? -1 : 1));
+    };
+    expect(await logs('fast')).toEqual(await logs('csv-parse'));
+  });
+});
+
+describe('whole audits', () => {
+  const audit = (dir: string, engine: Engine, threads: number) =>
+    runAudit({
+      inputs: [{ path: dir }],
+      lang: 'en',
+      engine,
+      threads,
+      now: () => new Date('2026-01-01T00:00:00Z'),
+      readTuning: { parallelMinBytes: 1, parallelRangeBytes: 16 * 1024 },
+    }).then((r) => json(r));
+
+  it.runIf(parallelAvailable())('samples: the same JSON report from csv-parse, the scanner and worker threads', async () => {
+    const ref = await audit('samples', 'csv-parse', 0);
+    expect(await audit('samples', 'fast', 0)).toBe(ref);
+    expect(await audit('samples', 'fast', 2)).toBe(ref);
+  }, 60_000);
+});
