@@ -319,8 +319,9 @@ async function main() {
   const out = join(o.dir, 'report.json');
   const results = [];
   for (let run = 0; run < o.runs; run++) {
-    const r = timed([cli, 'audit', o.dir, '--format', 'json', '--out', out, '--fail-on', 'never', '--quiet', ...o.extra]);
+    const r = timed([cli, 'audit', o.dir, '--format', 'json', '--out', out, '--fail-on', 'never', '--quiet', ...o.extra], { GIGAUDIT_TIMINGS: '1' });
     results.push(r);
+    const phases = /gigaudit: timings \(ms\): (.*)/.exec(r.stderr)?.[1];
     const report = JSON.parse(readFileSync(out, 'utf8'));
     const rows = report.run.inputs.reduce((s, i) => s + i.rowsRead, 0);
     console.log(
@@ -328,19 +329,28 @@ async function main() {
         `${fmt(rows / r.wall)} rows/s, ${fmt(bytes / 1e6 / r.wall, 1)} MB/s; ` +
         `${fmt(report.summary.workerPlatforms)} worker-platforms, ${fmt(report.summary.findings)} findings, ${fmt(report.run.inputs.reduce((s, i) => s + i.rowsRejected, 0))} rows rejected`,
     );
+    if (phases) {
+      const ms = phases.split(', ').filter((p) => !p.includes('.')).join(', ');
+      console.log(`  phases (ms): ${ms}`);
+    }
   }
+  const best = Math.min(...results.map((r) => r.wall));
 
   if (o.duckdb) {
     if (!duckdbAvailable(o.duckdbDir)) {
       console.log('duckdb: @duckdb/node-api not found (install it outside the repo and pass --duckdb-dir DIR); see the README for figures');
     } else {
+      const duck = [];
       for (let run = 0; run < o.runs; run++) {
         const r = timed([fileURLToPath(import.meta.url), '--duckdb-child', ordersFile, ...(o.duckdbDir ? ['--duckdb-dir', o.duckdbDir] : [])]);
         const j = JSON.parse(r.stdout.trim().split('\n').pop());
         console.log(
           `duckdb span job (threads=${j.threads}, orders file only): ${r.wall.toFixed(2)} s wall (query ${j.secs.toFixed(2)} s)${r.cpu !== undefined ? `, ${r.cpu.toFixed(2)} s CPU` : ''}, peak RSS ${r.rssKb ? fmt(r.rssKb / 1024) + ' MB' : '?'}; ${fmt(j.result.days)} worker-days`,
         );
+        duck.push(r.wall);
       }
+      const d = Math.min(...duck);
+      console.log(`gigaudit (whole audit) / duckdb (span job only), best wall times: ${best.toFixed(2)} s / ${d.toFixed(2)} s = ${(best / d).toFixed(2)}×`);
     }
   }
 }

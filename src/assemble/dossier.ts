@@ -40,10 +40,10 @@ export class Dossier {
   readonly contracts: ContractRecord[];
   readonly insurance: InsuranceRecord[];
   readonly pay: PayRecord[];
-  private readonly dayFirstPos = new Map<number, number>();
+  private dayFirstPosCache: Map<number, number> | undefined;
   /** maxEnd[k]: the latest end day among contracts[0..k] (Infinity when one is open-ended). */
   private readonly contractMaxEnd: number[];
-  private readonly contractMemo = new Map<number, ContractRecord | null>();
+  private contractMemo: Map<number, ContractRecord | null> | undefined;
 
   constructor(
     readonly workerId: string,
@@ -69,7 +69,6 @@ export class Dossier {
       const d = clock.dayOf(log.acceptedAt[i]);
       if (d !== lastDay) {
         days.add(d);
-        if (!this.dayFirstPos.has(d)) this.dayFirstPos.set(d, p);
         lastDay = d;
       }
       const z = clock.dayOf(log.completedAt[i]);
@@ -96,6 +95,26 @@ export class Dossier {
     this.contractMaxEnd = this.contracts.map((c) => (maxEnd = Math.max(maxEnd, c.endDay ?? Infinity)));
   }
 
+  /** Position in `sorted` of each active day's first order (by acceptance), built when first asked for. */
+  private get dayFirstPos(): Map<number, number> {
+    if (!this.dayFirstPosCache) {
+      const m = new Map<number, number>();
+      let last = NaN;
+      for (let p = 0; p < this.sorted.length; p++) {
+        const d = this.clock.dayOf(this.log.acceptedAt[this.sorted[p]]);
+        if (d !== last && !m.has(d)) m.set(d, p);
+        last = d;
+      }
+      this.dayFirstPosCache = m;
+    }
+    return this.dayFirstPosCache;
+  }
+
+  /** The bridge gap the spans are built with (minutes). */
+  get bridgeGap(): number {
+    return this.bridgeGapMinutes;
+  }
+
   /** Work spans (spans.ts), built when first asked for. */
   get spans(): Span[] {
     return (this.spansCache ??= buildSpans(this.log, this.sorted, this.bridgeGapMinutes));
@@ -114,8 +133,9 @@ export class Dossier {
     this.log.release();
     this.spansCache = undefined;
     this.dayMinutesCache = undefined;
-    this.contractMemo.clear();
-    this.regionMemo.clear();
+    this.contractMemo = undefined;
+    this.regionMemo = undefined;
+    this.dayFirstPosCache = undefined;
   }
 
   get key(): string {
@@ -128,7 +148,8 @@ export class Dossier {
    * gets a binary search and a memo rather than a scan per day.
    */
   contractOn(day: number): ContractRecord | undefined {
-    const hit = this.contractMemo.get(day);
+    const memo = (this.contractMemo ??= new Map());
+    const hit = memo.get(day);
     if (hit !== undefined) return hit ?? undefined;
     const cs = this.contracts;
     // Last contract starting on or before the day.
@@ -146,7 +167,7 @@ export class Dossier {
         break;
       }
     }
-    this.contractMemo.set(day, found ?? null);
+    memo.set(day, found ?? null);
     return found;
   }
 
@@ -172,14 +193,15 @@ export class Dossier {
     }
   }
 
-  private readonly regionMemo = new Map<number, string | undefined>();
+  private regionMemo: Map<number, string | undefined> | undefined;
 
   /** Region with the most order time among the given days (ties: first seen). Memoised: rules ask per day and per month. */
   dominantRegion(fromDay: number, toDay: number): string | undefined {
     const k = fromDay * 1_000_003 + toDay;
-    if (this.regionMemo.has(k)) return this.regionMemo.get(k);
+    const memo = (this.regionMemo ??= new Map());
+    if (memo.has(k)) return memo.get(k);
     const r = this.computeDominantRegion(fromDay, toDay);
-    this.regionMemo.set(k, r);
+    memo.set(k, r);
     return r;
   }
 

@@ -117,6 +117,11 @@ export class OrderLog {
     return this.acceptedAt.length;
   }
 
+  /** Where this log's orders are in the run's columns. */
+  get range(): { start: number; end: number } {
+    return { start: this.start, end: this.end };
+  }
+
   orderIdAt(i: number): string {
     return this.cols.ids.idAt(this.cols.idRef[this.start + i]);
   }

@@ -8,16 +8,20 @@ import type { LawBook } from '../law/law.js';
 import type { Jurisdiction, Law, ParamValue } from '../law/types.js';
 import { OrderIdIndex } from '../normalise/orderIds.js';
 import type { Engine } from '../read/csvStream.js';
-import { readInputs, type InputSpec, type ReadProgress } from '../read/index.js';
+import { defaultThreads, readInputs, type InputSpec, type ReadProgress } from '../read/index.js';
 import { buildReport } from '../report/build.js';
 import type { PersonalData } from '../report/mask.js';
-import type { Finding, Lang, NotAssessed, Report } from '../report/model.js';
+import type { Finding, Lang, NotAssessed, ParameterSource, Report } from '../report/model.js';
 import { RULES } from '../rules/index.js';
 import { runRules } from '../rules/engine.js';
 import { Clock, parseIsoDay } from '../time.js';
 import { VERSION } from '../version.js';
 import { makeContext } from './context.js';
 import { mergeNotAssessed, shardOf, type Shard } from './shard.js';
+import { batchTask, RuleThreads } from './ruleThreads.js';
+import { expandInputs } from '../read/expand.js';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 
 export interface AuditOptions {
   inputs: InputSpec[];
@@ -42,6 +46,11 @@ export interface AuditOptions {
   shard?: Shard;
   /** Worker-platforms per batch of the rules about workers (default 2000; tests). */
   ruleBatch?: number;
+  /** Worker-platforms from which rule batches also run on threads (default 4000), input bytes from which threads start (64 MiB); tests. */
+  ruleThreadsMin?: number;
+  ruleThreadsMinBytes?: number;
+  /** Cores assumed for the rule threads (default: the machine's; tests). */
+  ruleCores?: number;
   /** Thresholds of the parallel reader (tests). */
   readTuning?: { parallelMinBytes?: number; parallelRangeBytes?: number };
   /** Progress while reading (the CLI draws a bar from it). */
@@ -115,6 +124,14 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
   }
   const fallback = fallbackJurisdiction(law, o);
 
+  // Rule threads start now, to load while the inputs are read (only for large inputs, and
+  // only with three cores or more: on two, a thread that starts cold while this one runs
+  // batches gained nothing in our measurements).
+  const cores = o.ruleCores ?? availableParallelism();
+  const ruleThreadCount = cores >= 3 ? Math.max(0, Math.min(o.threads ?? defaultThreads(), cores) - 1) : 0;
+  let pool: RuleThreads | undefined =
+    ruleThreadCount > 0 && (await inputBytes(o.inputs)) >= (o.ruleThreadsMinBytes ?? RULE_THREADS_MIN_BYTES) ? new RuleThreads(ruleThreadCount, { config: o.config }) : undefined;
+  try {
   const orderIds = new OrderIdIndex();
   const collector = new Collector(clock, period, orderIds);
   const mark = phaseTimer(o.timings);
@@ -171,12 +188,44 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
   const findings: Finding[] = [];
   const notAssessedParts: NotAssessed[][] = [];
   const heap = heapKeeper();
-  for (const batch of byWorkerBatches(own, o.ruleBatch ?? RULE_BATCH)) {
-    const r = runRules(workerRules, batch, ctx, o.lang);
+  const batches = byWorkerBatches(own, o.ruleBatch ?? RULE_BATCH);
+  // With many workers, batches also go to rule threads (one core is this thread's).
+  if (pool && own.length < (o.ruleThreadsMin ?? RULE_THREADS_MIN)) {
+    await pool.close(); // not worth it
+    pool = undefined;
+  }
+  const fromThreads = await (pool ?? new RuleThreads(0, {})).run(
+    batches.length,
+    () => {
+      const shared = collector.sharedOrders();
+      return {
+        columns: shared.columns,
+        extraIds: shared.extraIds,
+        ids: orderIds.shared(),
+        strings: collector.strings.values,
+        tz,
+        lang: o.lang,
+        files,
+        inputs: read.inputs,
+        fallback,
+        asOf: period.to ?? lastActive,
+      };
+    },
+    (k) => batchTask(k, batches[k], collector),
+    (k) => {
+      const r = runRules(workerRules, batches[k], ctx, o.lang);
+      for (const f of r.findings) findings.push(f);
+      notAssessedParts.push(r.notAssessed);
+      for (const d of batches[k]) d.release();
+      heap.settle();
+    },
+  );
+  await pool?.close();
+  const threadSources: ParameterSource[] = [];
+  for (const r of fromThreads) {
     for (const f of r.findings) findings.push(f);
     notAssessedParts.push(r.notAssessed);
-    for (const d of batch) d.release();
-    heap.settle();
+    threadSources.push(...r.parameterSources);
   }
   const p = runRules(platformRules, dossiers, ctx, o.lang);
   for (const f of p.findings) findings.push(f);
@@ -212,7 +261,7 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
     findings,
     notAssessed,
     ctx,
-    parameterSources: ctx.configValuesUsed(),
+    parameterSources: mergeSources(ctx.configValuesUsed(), threadSources),
     skipped: read.skipped,
   });
   if (shard) {
@@ -228,18 +277,22 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
       workerRanks: report.findings.map((f) => (f.workerId === undefined ? -1 : (rank.get(f.workerId) ?? -1))),
     };
   }
+  heap.settle(true);
   mark('report');
   return report;
+  } finally {
+    await pool?.close();
+  }
 }
 
 /**
  * Keeps the JS heap near what is live while the rules run batch by batch: each batch leaves
  * its spans and the rules' scratch behind, and V8 lets such garbage pile up to several times
- * the live heap before it collects. When the heap has doubled since the last collection (and
- * is over 128 MB), collect now. Memory, not speed: a run over a few thousand workers never
- * gets there.
+ * the live heap before it collects. When the heap has grown by half since the last collection
+ * (and is over 128 MB), collect now; and once more before the report is written. Memory, not
+ * speed: a run over a few thousand workers never gets there.
  */
-function heapKeeper(): { settle(): void } {
+function heapKeeper(): { settle(force?: boolean): void } {
   let gc: (() => void) | undefined;
   try {
     v8.setFlagsFromString('--expose-gc');
@@ -249,14 +302,38 @@ function heapKeeper(): { settle(): void } {
   }
   let base = process.memoryUsage().heapUsed;
   return {
-    settle() {
+    settle(force = false) {
       if (!gc) return;
       const used = process.memoryUsage().heapUsed;
-      if (used < 128 * 2 ** 20 || used < 2 * base) return;
+      if (used < 128 * 2 ** 20 || (!force && used < 1.5 * base)) return;
       gc();
       base = process.memoryUsage().heapUsed;
     },
   };
+}
+
+/** Config values used, from this thread's context and the rule threads', one per rule, platform and name, sorted as configValuesUsed sorts them. */
+function mergeSources(mine: ParameterSource[], theirs: ParameterSource[]): ParameterSource[] {
+  if (theirs.length === 0) return mine;
+  const key = (p: ParameterSource) => `${p.rule}\u0000${p.platform}\u0000${p.name}`;
+  const all = new Map<string, ParameterSource>();
+  for (const p of [...mine, ...theirs]) if (!all.has(key(p))) all.set(key(p), p);
+  return [...all.keys()].sort().map((k) => all.get(k)!);
+}
+
+/** Worker-platforms from which the rules about workers also run on threads. */
+const RULE_THREADS_MIN = 4000;
+/** Input size from which rule threads are started (while reading: the worker-platforms are not known yet). */
+const RULE_THREADS_MIN_BYTES = 64 * 1024 * 1024;
+
+async function inputBytes(inputs: InputSpec[]): Promise<number> {
+  let n = 0;
+  try {
+    for (const f of await expandInputs(inputs)) n += await stat(f.path).then((s) => s.size, () => 0);
+  } catch {
+    // readInputs says what is wrong with the inputs
+  }
+  return n;
 }
 
 /** Worker-platforms per batch of the rules about workers (a worker's are never split). */

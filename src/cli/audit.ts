@@ -15,7 +15,8 @@ import { severityRank } from '../rules/engine.js';
 import { defaultLang, type Io } from './io.js';
 import { progressBar } from './progress.js';
 import { parseShard, type Shard } from '../audit/shard.js';
-import { writeAtomic } from './write.js';
+import { writeAtomic, writeAtomicPieces } from './write.js';
+import { jsonPieces } from '../reporters/jsonPieces.js';
 
 export const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
@@ -187,6 +188,11 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
       }
       if (o.mask !== false) report = maskReport(report, personal);
       for (const out of outputs) {
+        // A JSON file is written piece by piece: a large run's report never becomes one string.
+        if (out.file && out.format === 'json') {
+          writeAtomicPieces(resolve(io.cwd, out.file), jsonPieces(report));
+          continue;
+        }
         const text = REPORTERS[out.format](report);
         if (out.file) writeAtomic(resolve(io.cwd, out.file), text);
         else io.stdout(text);

@@ -11,7 +11,8 @@ import { terminalText } from '../reporters/escape.js';
 import { REPORTERS } from '../reporters/index.js';
 import { FAIL_ON, exitCodeFor, parseFormats, readOptionFile, type FailOn } from './audit.js';
 import type { Io } from './io.js';
-import { writeAtomic } from './write.js';
+import { writeAtomic, writeAtomicPieces } from './write.js';
+import { jsonPieces } from '../reporters/jsonPieces.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -51,6 +52,11 @@ export function registerMerge(program: Command, io: Io, setExit: (code: number) 
         }
       }
       for (const out of outputs) {
+        // A JSON file is written piece by piece: a large run's report never becomes one string.
+        if (out.file && out.format === 'json') {
+          writeAtomicPieces(resolve(io.cwd, out.file), jsonPieces(report));
+          continue;
+        }
         const text = REPORTERS[out.format](report);
         if (out.file) writeAtomic(resolve(io.cwd, out.file), text);
         else io.stdout(text);

@@ -9,7 +9,6 @@ const CHUNK_BITS = 16; // entries per chunk: 65 536
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 const ARENA_CHUNK = 1 << 22; // bytes per arena chunk (4 MiB); an id never straddles two
-const LINE_SPAN = 2 ** 32;
 
 const encoder = new TextEncoder();
 
@@ -34,12 +33,12 @@ export function keyHash(idHash: number, platformId: number): number {
 export class OrderIdIndex {
   private readonly platforms = new Map<string, number>();
   private n = 0;
-  // per entry, chunked: arena offset (global), length, platform, origin, hash
-  private readonly offs: Float64Array[] = [];
+  // per entry, chunked: arena offset, length, platform, origin (file, line)
+  private readonly offs: Uint32Array[] = [];
   private readonly lens: Uint16Array[] = [];
-  private readonly plats: Int32Array[] = [];
-  private readonly origins: Float64Array[] = [];
-  private readonly hashes: Uint32Array[] = [];
+  private readonly plats: Uint16Array[] = [];
+  private readonly files: Uint16Array[] = [];
+  private readonly lines: Uint32Array[] = [];
   // id bytes
   private readonly arena: Buffer[] = [];
   private arenaUsed = ARENA_CHUNK; // forces a first chunk
@@ -100,19 +99,21 @@ export class OrderIdIndex {
       slot = (slot + 1) & mask;
     }
     if (len > 0xffff) throw new RangeError('order id longer than 65535 bytes');
+    if (platformId > 0xffff || file > 0xffff || line > 0xffffffff) throw new RangeError('more than 65535 platforms or files, or a line past 2^32');
     const e = this.n++;
     const c = e >>> CHUNK_BITS;
     const i = e & MASK;
     if (i === 0) {
-      this.offs.push(new Float64Array(CHUNK));
-      this.lens.push(new Uint16Array(CHUNK));
-      this.plats.push(new Int32Array(CHUNK));
-      this.origins.push(new Float64Array(CHUNK));
-      this.hashes.push(new Uint32Array(CHUNK));
+      this.offs.push(new Uint32Array(new SharedArrayBuffer(CHUNK * 4)));
+      this.lens.push(new Uint16Array(new SharedArrayBuffer(CHUNK * 2)));
+      this.plats.push(new Uint16Array(CHUNK));
+      this.files.push(new Uint16Array(CHUNK));
+      this.lines.push(new Uint32Array(CHUNK));
     }
     // arena
     if (this.arenaUsed + len > ARENA_CHUNK) {
-      this.arena.push(Buffer.allocUnsafe(Math.max(ARENA_CHUNK, len)));
+      if ((this.arena.length + 1) * ARENA_CHUNK > 0xffffffff) throw new RangeError('order ids take more than 4 GiB');
+      this.arena.push(Buffer.from(new SharedArrayBuffer(Math.max(ARENA_CHUNK, len))));
       this.arenaUsed = 0;
     }
     const a = this.arena[this.arena.length - 1];
@@ -122,8 +123,8 @@ export class OrderIdIndex {
     this.arenaUsed = o;
     this.lens[c][i] = len;
     this.plats[c][i] = platformId;
-    this.origins[c][i] = file * LINE_SPAN + line;
-    this.hashes[c][i] = hash;
+    this.files[c][i] = file;
+    this.lines[c][i] = line;
     table[slot << 1] = e + 1;
     table[(slot << 1) + 1] = h;
     if (this.n * 10 > (table.length >> 1) * 7) this.resize((table.length >> 1) * 2);
@@ -163,21 +164,29 @@ export class OrderIdIndex {
   }
 
   /**
-   * Reading is over: drops what only claims need (the table, hashes, origins, platforms),
+   * Reading is over: drops what only claims need (the table, origins, platforms),
    * keeping the ids for idAt. Claims after this throw.
    */
   seal(): void {
     this.table = new Int32Array(0);
-    this.hashes.length = 0;
-    this.origins.length = 0;
+    this.files.length = 0;
+    this.lines.length = 0;
     this.plats.length = 0;
     this.sealed = true;
   }
   private sealed = false;
 
   originOf(e: number): { file: number; line: number } {
-    const packed = this.origins[e >>> CHUNK_BITS][e & MASK];
-    return { file: Math.floor(packed / LINE_SPAN), line: packed % LINE_SPAN };
+    return { file: this.files[e >>> CHUNK_BITS][e & MASK], line: this.lines[e >>> CHUNK_BITS][e & MASK] };
+  }
+
+  /** The ids' memory, for threads that read ids (SharedIds); valid once sealed. */
+  shared(): SharedIdMemory {
+    return {
+      arena: this.arena.map((b) => b.buffer as SharedArrayBuffer),
+      offs: this.offs.map((a) => a.buffer as SharedArrayBuffer),
+      lens: this.lens.map((a) => a.buffer as SharedArrayBuffer),
+    };
   }
 
   /** The id of an entry, as a string. */
@@ -188,5 +197,29 @@ export class OrderIdIndex {
     const a = this.arena[Math.floor(off / ARENA_CHUNK)];
     const o = off % ARENA_CHUNK;
     return (a as unknown as { utf8Slice(s: number, e: number): string }).utf8Slice(o, o + this.lens[c][i]);
+  }
+}
+
+export interface SharedIdMemory {
+  arena: SharedArrayBuffer[];
+  offs: SharedArrayBuffer[];
+  lens: SharedArrayBuffer[];
+}
+
+/** The ids of a sealed OrderIdIndex, read from another thread. */
+export class SharedIds {
+  private readonly arena: Buffer[];
+  private readonly offs: Uint32Array[];
+  private readonly lens: Uint16Array[];
+  constructor(m: SharedIdMemory) {
+    this.arena = m.arena.map((b) => Buffer.from(b));
+    this.offs = m.offs.map((b) => new Uint32Array(b));
+    this.lens = m.lens.map((b) => new Uint16Array(b));
+  }
+  idAt(e: number): string {
+    const off = this.offs[e >>> CHUNK_BITS][e & MASK];
+    const a = this.arena[Math.floor(off / ARENA_CHUNK)];
+    const o = off % ARENA_CHUNK;
+    return (a as unknown as { utf8Slice(s: number, e: number): string }).utf8Slice(o, o + this.lens[e >>> CHUNK_BITS][e & MASK]);
   }
 }

@@ -216,6 +216,7 @@ async function readOne(
             platform: opts.platform,
             fileStem: parse.fileStem,
             newMerger: () => new OrderMerger(target),
+            expectRows: (rows) => orderIds.reserve(orderIds.size + rows),
             rangeBytes: opts.parallelRangeBytes,
           });
         },

@@ -327,4 +327,21 @@ describe('whole audits', () => {
     expect(await audit('samples', 'fast', 0)).toBe(ref);
     expect(await audit('samples', 'fast', 2)).toBe(ref);
   }, 60_000);
+
+  it.runIf(parallelAvailable())('rules in batches, on rule threads too: the same JSON report', async () => {
+    const run = (threads: number, ruleBatch: number) =>
+      runAudit({
+        inputs: [{ path: 'samples' }],
+        lang: 'zh',
+        threads,
+        ruleBatch,
+        ruleThreadsMin: 1,
+        ruleThreadsMinBytes: 0,
+        ruleCores: 4,
+        now: () => new Date('2026-01-01T00:00:00Z'),
+      }).then((r) => json(r));
+    const ref = await run(0, 1_000_000);
+    expect(await run(0, 3)).toBe(ref);
+    expect(await run(3, 5)).toBe(ref);
+  }, 60_000);
 });

@@ -84,6 +84,8 @@ export interface ParallelOptions {
   fileStem: string;
   /** A merger per range (each range's batches number their strings from 0). */
   newMerger: () => OrderMerger;
+  /** Told once how many more orders to expect (from the first batch's rows per byte), to size the duplicate index. */
+  expectRows?: (rows: number) => void;
   /** Bytes per range (default: the file in about 4 ranges per thread, 8–64 MiB each). */
   rangeBytes?: number;
   batchRows?: number;
@@ -190,6 +192,7 @@ export async function readParallel(h: HandOff, signal: { aborted: boolean }, o: 
   const next = () => new Promise<void>((resolve) => (wake = resolve));
   let line = h.line;
   let emptyLines = h.emptyLines;
+  let expected = false;
   let expectStart = h.offset;
   try {
     for (let k = 0; k < n; k++) {
@@ -217,6 +220,10 @@ export async function readParallel(h: HandOff, signal: { aborted: boolean }, o: 
         if (r.batches.length > 0) {
           merger ??= o.newMerger();
           for (const { batch, offset } of r.batches.splice(0)) {
+            if (!expected && o.expectRows && offset > h.offset) {
+              expected = true;
+              o.expectRows(Math.ceil((batch.rows / (offset - h.offset)) * total * 1.05));
+            }
             merger.merge(batch, line - 1);
             h.progress?.(offset);
           }
