@@ -6,17 +6,15 @@ import { runAudit, type AuditOptions } from '../audit/run.js';
 import { UsageError } from '../errors.js';
 import type { Kind } from '../model.js';
 import type { InputSpec } from '../read/index.js';
-import { applyBaseline, applySuppressions, parseBaseline, parseSuppressions } from '../report/baseline.js';
+import { parseBaseline, parseSuppressions } from '../report/baseline.js';
 import { maskReport, type PersonalData } from '../report/mask.js';
 import type { Lang, Report } from '../report/model.js';
-import { terminalText } from '../reporters/escape.js';
 import { PLANNED_FORMATS, REPORTERS } from '../reporters/index.js';
 import { severityRank } from '../rules/engine.js';
 import { defaultLang, type Io } from './io.js';
 import { progressBar } from './progress.js';
 import { parseShard, type Shard } from '../audit/shard.js';
-import { writeAtomic, writeAtomicPieces } from './write.js';
-import { jsonPieces } from '../reporters/jsonPieces.js';
+import { applyNightly, noteTo, writeOutputs } from './finish.js';
 
 export const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
@@ -168,7 +166,7 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
       }
       const writeStart = performance.now();
       // Notes quote paths and values from the inputs: one line each, nothing a terminal acts on.
-      const note = (text: string) => io.stderr(`gigaudit: note: ${terminalText(text).replace(/[\r\n\t]+/g, ' ')}\n`);
+      const note = noteTo(io);
       if (!o.quiet) {
         // A folder member that is not read is said, not dropped silently: it may be an export with a broken header.
         for (const s of report.run.skipped ?? []) note(`skipped ${s.path}: ${s.reason}`);
@@ -178,25 +176,9 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
       }
       // Order matters: baseline and suppressions match on fingerprints and raw worker ids,
       // masking comes last so that absent findings carried over from the baseline are masked too.
-      if (baseline) report = applyBaseline(report, baseline);
-      if (suppressions) {
-        const r = applySuppressions(report, suppressions);
-        report = r.report;
-        if (!o.quiet) {
-          for (const s of r.expired) note(`suppression expired ${s.expires}, its findings count again: ${s.id ?? [s.rule, s.workerId, s.platform].filter(Boolean).join(' ')}`);
-        }
-      }
+      report = applyNightly(report, { baseline, suppressions, quiet: o.quiet }, note);
       if (o.mask !== false) report = maskReport(report, personal);
-      for (const out of outputs) {
-        // A JSON file is written piece by piece: a large run's report never becomes one string.
-        if (out.file && out.format === 'json') {
-          writeAtomicPieces(resolve(io.cwd, out.file), jsonPieces(report));
-          continue;
-        }
-        const text = REPORTERS[out.format](report);
-        if (out.file) writeAtomic(resolve(io.cwd, out.file), text);
-        else io.stdout(text);
-      }
+      writeOutputs(report, outputs, io);
       if (timings) {
         timings['mask+write'] = performance.now() - writeStart;
         io.stderr(`gigaudit: timings (ms): ${Object.entries(timings).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}\n`);

@@ -4,15 +4,12 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { applyBaseline, applySuppressions, parseBaseline, parseSuppressions } from '../report/baseline.js';
+import { parseBaseline, parseSuppressions } from '../report/baseline.js';
 import { mergeShardReports } from '../report/merge.js';
 import type { Report } from '../report/model.js';
-import { terminalText } from '../reporters/escape.js';
-import { REPORTERS } from '../reporters/index.js';
 import { FAIL_ON, exitCodeFor, parseFormats, readOptionFile, type FailOn } from './audit.js';
 import type { Io } from './io.js';
-import { writeAtomic, writeAtomicPieces } from './write.js';
-import { jsonPieces } from '../reporters/jsonPieces.js';
+import { applyNightly, noteTo, writeOutputs } from './finish.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -42,25 +39,8 @@ export function registerMerge(program: Command, io: Io, setExit: (code: number) 
         }
       });
       let report = mergeShardReports(reports);
-      if (baseline) report = applyBaseline(report, baseline);
-      if (suppressions) {
-        const r = applySuppressions(report, suppressions);
-        report = r.report;
-        if (!o.quiet) {
-          // The suppression file's values are quoted: one line, nothing a terminal acts on.
-          for (const s of r.expired) io.stderr(`gigaudit: note: ${terminalText(`suppression expired ${s.expires}, its findings count again: ${s.id ?? [s.rule, s.workerId, s.platform].filter(Boolean).join(' ')}`).replace(/[\r\n\t]+/g, ' ')}\n`);
-        }
-      }
-      for (const out of outputs) {
-        // A JSON file is written piece by piece: a large run's report never becomes one string.
-        if (out.file && out.format === 'json') {
-          writeAtomicPieces(resolve(io.cwd, out.file), jsonPieces(report));
-          continue;
-        }
-        const text = REPORTERS[out.format](report);
-        if (out.file) writeAtomic(resolve(io.cwd, out.file), text);
-        else io.stdout(text);
-      }
+      report = applyNightly(report, { baseline, suppressions, quiet: o.quiet }, noteTo(io));
+      writeOutputs(report, outputs, io);
       setExit(exitCodeFor(report, failOn));
     });
 }

@@ -1,0 +1,43 @@
+// The tail every reporting command shares (audit, merge): baseline, suppressions, then
+// each output to its file or stdout.
+import { resolve } from 'node:path';
+import type { BaselineReport, Suppression } from '../report/baseline.js';
+import { applyBaseline, applySuppressions } from '../report/baseline.js';
+import type { Report } from '../report/model.js';
+import { terminalText } from '../reporters/escape.js';
+import { REPORTERS } from '../reporters/index.js';
+import { jsonPieces } from '../reporters/jsonPieces.js';
+import type { Io } from './io.js';
+import { writeAtomic, writeAtomicPieces } from './write.js';
+
+/** One line on stderr; values from inputs are quoted, nothing a terminal acts on. */
+export const noteTo = (io: Io) => (text: string) => io.stderr(`gigaudit: note: ${terminalText(text).replace(/[\r\n\t]+/g, ' ')}\n`);
+
+export function applyNightly(
+  report: Report,
+  o: { baseline?: BaselineReport; suppressions?: Suppression[]; quiet?: boolean },
+  note: (text: string) => void,
+): Report {
+  if (o.baseline) report = applyBaseline(report, o.baseline);
+  if (o.suppressions) {
+    const r = applySuppressions(report, o.suppressions);
+    report = r.report;
+    if (!o.quiet) {
+      for (const s of r.expired) note(`suppression expired ${s.expires}, its findings count again: ${s.id ?? [s.rule, s.workerId, s.platform].filter(Boolean).join(' ')}`);
+    }
+  }
+  return report;
+}
+
+export function writeOutputs(report: Report, outputs: { format: string; file?: string }[], io: Io): void {
+  for (const out of outputs) {
+    // A JSON file is written piece by piece: a large run's report never becomes one string.
+    if (out.file && out.format === 'json') {
+      writeAtomicPieces(resolve(io.cwd, out.file), jsonPieces(report));
+      continue;
+    }
+    const text = REPORTERS[out.format](report);
+    if (out.file) writeAtomic(resolve(io.cwd, out.file), text);
+    else io.stdout(text);
+  }
+}
