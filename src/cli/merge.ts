@@ -1,7 +1,6 @@
 // `gigaudit merge SHARD.json…`: shard reports of `gigaudit audit --shard K/N` → the report of
 // one run over all workers (src/report/merge.ts), in any format. Baselines and suppressions
 // apply here, to the whole run, as `audit` applies them.
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { parseBaseline, parseSuppressions } from '../report/baseline.js';
