@@ -6,7 +6,7 @@
 import type { OrderSink } from '../../assemble/collect.js';
 import { BUSINESS_LINES } from '../../assemble/orderLog.js';
 import type { CanonicalRecord, InputSummary, Rejection } from '../../model.js';
-import { keyHash, type OrderIdIndex } from '../../normalise/orderIds.js';
+import type { OrderIdIndex } from '../../normalise/orderIds.js';
 import { duplicateReject } from '../../normalise/orders.js';
 import type { OrderBatch } from './orders.js';
 
@@ -79,6 +79,10 @@ export class OrderMerger {
     return wp;
   }
 
+  /** Scratch per batch row: platform numbers in the id index, claim results. */
+  private pids = new Int32Array(0);
+  private claims = new Int32Array(0);
+
   /** Merges a batch whose lines are relative: line in the file = batch line + lineOffset. */
   merge(b: OrderBatch, lineOffset = 0): void {
     const t = this.t;
@@ -89,19 +93,29 @@ export class OrderMerger {
     this.stringId = this.grow(this.stringId, strs.length, -2);
     const s = t.summary;
     s.rowsRead += b.rows;
+    const n = b.used;
+    if (this.pids.length < n) {
+      this.pids = new Int32Array(n);
+      this.claims = new Int32Array(n);
+    }
+    const pids = this.pids;
+    const claims = this.claims;
+    const platform = b.platform;
+    for (let k = 0; k < n; k++) pids[k] = this.platformOf(platform[k]);
+    // Every id of the batch claimed in one pass, in row order (so the first of two equal ids
+    // in the batch is the one claimed); rows are then taken or rejected in row order.
+    t.orderIds.claimBatch(b, pids, t.file, lineOffset, claims);
     const orderSink = t.sink.orders;
-    const ids = t.orderIds;
     const rejects = b.rejects;
     let ri = 0;
     let idStart = 0;
-    for (let k = 0; k < b.used; k++) {
+    for (let k = 0; k < n; k++) {
       while (ri < rejects.length && rejects[ri].at === k) this.rejectFromBatch(rejects[ri++], lineOffset);
       const line = b.line[k] + lineOffset;
-      const pid = this.platformOf(b.platform[k]);
       const idEnd = b.idEnd[k];
-      const e = ids.claimBytes(pid, b.idBytes, idStart, idEnd, keyHash(b.idHash[k], pid), t.file, line);
+      const e = claims[k];
       if (e < 0) {
-        const first = ids.originOf(-e - 1);
+        const first = t.orderIds.originOf(-e - 1);
         const r = duplicateReject(decoder.decode(b.idBytes.subarray(idStart, idEnd)), t.pathOf(first.file), first.line);
         s.rowsRejected++;
         t.rejected.push({ file: t.path, line, column: r.column, reason: r.reason });
@@ -109,7 +123,7 @@ export class OrderMerger {
         s.rowsUsed++;
         if (orderSink) {
           orderSink.pushOrder(
-            this.workerPlatform(b.worker[k], b.platform[k], orderSink),
+            this.workerPlatform(b.worker[k], platform[k], orderSink),
             b.acceptedAt[k],
             b.completedAt[k],
             b.payFen[k],
@@ -132,7 +146,7 @@ export class OrderMerger {
               workerId: strs[b.worker[k]],
               acceptedAt: b.acceptedAt[k],
               completedAt: b.completedAt[k],
-              platform: strs[b.platform[k]],
+              platform: strs[platform[k]],
               employer: b.employer[k] < 0 ? undefined : strs[b.employer[k]],
               region: b.region[k] < 0 ? undefined : strs[b.region[k]],
               businessLine: BUSINESS_LINES[b.businessLine[k]],
