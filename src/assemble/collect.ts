@@ -256,31 +256,38 @@ export class Collector implements OrderSink {
     const n = this.rows;
     const nWp = this.wpList.length;
     const wpOf = this.wp;
-    // Counting sort by worker-platform (stable: input order within each).
+    // Counting sort by worker-platform (stable: input order within each). The pass that
+    // places each row also places its two times, so that the sort within a worker-platform
+    // reads them in order rather than row by row across the whole file.
     const starts = new Float64Array(nWp + 1);
     for (let r = 0; r < n; r++) starts[wpOf[r] + 1]++;
     for (let k = 0; k < nWp; k++) starts[k + 1] += starts[k];
     const rowAt = new Int32Array(n); // grouped position → row
+    const acceptedAt = new Float64Array(new SharedArrayBuffer(n * 8));
+    const completedAt = new Float64Array(new SharedArrayBuffer(n * 8));
     {
       const pos = Float64Array.from(starts.subarray(0, nWp));
-      for (let r = 0; r < n; r++) rowAt[pos[wpOf[r]]++] = r;
+      const a = this.acceptedAt;
+      const c = this.completedAt;
+      for (let r = 0; r < n; r++) {
+        const g = pos[wpOf[r]]++;
+        rowAt[g] = r;
+        acceptedAt[g] = a[r];
+        completedAt[g] = c[r];
+      }
     }
+    grow(this.acceptedAt, 0);
+    grow(this.completedAt, 0);
     // Within each worker-platform, by acceptance, completion and input position.
+    const sorter = new SegmentSorter(acceptedAt, completedAt, rowAt);
+    for (let k = 0; k < nWp; k++) sorter.sort(starts[k], starts[k + 1]);
+    // The other columns follow, column by column: each is copied into its final order and
+    // its resizable buffer shrunk to nothing at once, so at most one column exists twice.
+    // Copies scatter (column[dest[row]] = old[row]): random writes cost a fraction of random
+    // reads, which stall. (Following the permutation's cycles in place would save a column,
+    // but its chain of dependent random reads is over ten times slower than a copy.)
     const dest = new Int32Array(n); // row → final position
-    const sorter = new SegmentSorter(this.acceptedAt, this.completedAt);
-    for (let k = 0; k < nWp; k++) {
-      const s = starts[k];
-      const e = starts[k + 1];
-      const perm = sorter.order(rowAt, s, e);
-      if (perm) for (let j = 0; j < perm.length; j++) dest[rowAt[s + perm[j]]] = s + j;
-      else for (let g = s; g < e; g++) dest[rowAt[g]] = g;
-    }
-    // One permutation, applied column by column: each is copied into its final order and its
-    // resizable buffer shrunk to nothing at once, so at most one column exists twice.
-    // (Following the permutation's cycles in place would save that column, but its chain of
-    // dependent random reads is over ten times slower than a copy.)
-    const acceptedAt = scatterF64(this.acceptedAt, dest, n);
-    const completedAt = scatterF64(this.completedAt, dest, n);
+    for (let g = 0; g < n; g++) dest[rowAt[g]] = g;
     const payFen = scatterF64(this.payFen, dest, n);
     const line = scatterU32(this.line, dest, n);
     const file = scatterU16(this.file, dest, n);
@@ -335,34 +342,47 @@ function scatterU16(src: Uint16Array, dest: Int32Array, n: number): Uint16Array 
   return col;
 }
 function scatterU8(src: Uint8Array, dest: Int32Array, n: number): Uint8Array {
-  const col = new Uint8Array(new SharedArrayBuffer(n * 1));
+  const col = new Uint8Array(new SharedArrayBuffer(n));
   for (let r = 0; r < n; r++) col[dest[r]] = src[r];
   grow(src, 0);
   return col;
 }
 
 /**
- * Orders one worker-platform's rows (given by row number in grouped order) by (acceptance,
- * completion, input position): returns the permutation (sorted place → place in the group),
- * or undefined when they are in order already. Input position is the order within the
- * group, so the sort must be stable on the two times. With whole seconds and a span that
- * fits, each row's key packs the two times and its place into one exact double and a plain
- * numeric sort does it; otherwise a comparator sort.
+ * Sorts one worker-platform's stretch [s, e) of the grouped columns in place by
+ * (acceptance, completion, input position), moving `rowAt` (grouped place → input row)
+ * along. Input position is the order within the stretch, so the sort must be stable on the
+ * two times. With whole seconds and a span that fits, each row's key packs the two times and
+ * its place into one exact double and a plain numeric sort does it; otherwise a comparator
+ * sort.
  */
 class SegmentSorter {
   private keys = new Float64Array(256);
   private perm = new Int32Array(256);
   private a = new Float64Array(256);
   private c = new Float64Array(256);
+  private rows = new Int32Array(256);
 
   constructor(
     private readonly acceptedAt: Float64Array,
     private readonly completedAt: Float64Array,
+    private readonly rowAt: Int32Array,
   ) {}
 
-  order(rowAt: Int32Array, s: number, e: number): Int32Array | undefined {
+  sort(s: number, e: number): void {
     const n = e - s;
-    if (n < 2) return undefined;
+    if (n < 2) return;
+    const A = this.acceptedAt;
+    const C = this.completedAt;
+    let sorted = true;
+    let whole = true;
+    for (let g = s; g < e; g++) {
+      const ak = A[g];
+      const ck = C[g];
+      if (g > s && (ak < A[g - 1] || (ak === A[g - 1] && ck < C[g - 1]))) sorted = false;
+      if (ak % 1000 !== 0 || ck % 1000 !== 0) whole = false;
+    }
+    if (sorted) return;
     if (this.perm.length < n) {
       let size = this.perm.length;
       while (size < n) size *= 2;
@@ -370,21 +390,14 @@ class SegmentSorter {
       this.perm = new Int32Array(size);
       this.a = new Float64Array(size);
       this.c = new Float64Array(size);
+      this.rows = new Int32Array(size);
     }
     const a = this.a;
     const c = this.c;
-    let sorted = true;
-    let whole = true;
-    for (let k = 0; k < n; k++) {
-      const r = rowAt[s + k];
-      const ak = this.acceptedAt[r];
-      const ck = this.completedAt[r];
-      a[k] = ak;
-      c[k] = ck;
-      if (k > 0 && (ak < a[k - 1] || (ak === a[k - 1] && ck < c[k - 1]))) sorted = false;
-      if (ak % 1000 !== 0 || ck % 1000 !== 0) whole = false;
-    }
-    if (sorted) return undefined;
+    const rows = this.rows;
+    a.set(A.subarray(s, e));
+    c.set(C.subarray(s, e));
+    rows.set(this.rowAt.subarray(s, e));
     let minA = a[0];
     let maxA = a[0];
     let maxD = 0;
@@ -412,6 +425,12 @@ class SegmentSorter {
       for (let k = 0; k < n; k++) perm[k] = k;
       perm.sort((x, y) => a[x] - a[y] || c[x] - c[y] || x - y);
     }
-    return perm;
+    const rowAt = this.rowAt;
+    for (let j = 0; j < n; j++) {
+      const k = perm[j];
+      A[s + j] = a[k];
+      C[s + j] = c[k];
+      rowAt[s + j] = rows[k];
+    }
   }
 }
