@@ -138,15 +138,14 @@ export class OrderIdIndex {
 
   /** Makes room for k more entries (records and table). */
   private room(k: number): void {
-    const need = (this.n + k) * REC;
-    if (need > this.rec.length) {
-      let size = this.rec.length * 2;
-      while (size < need) size *= 2;
-      const r = new Int32Array(new SharedArrayBuffer(size * 4));
-      r.set(this.rec.subarray(0, this.n * REC));
-      this.rec = r;
-    }
+    if ((this.n + k) * REC > this.rec.length) this.growRecords((this.n + k) * REC * 2);
     this.reserve(this.n + k);
+  }
+
+  private growRecords(size: number): void {
+    const r = new Int32Array(new SharedArrayBuffer(size * 4));
+    r.set(this.rec.subarray(0, this.n * REC));
+    this.rec = r;
   }
 
   /** The claim proper, for bytes already in the arena at global offset `at`. */
@@ -180,8 +179,9 @@ export class OrderIdIndex {
     return e;
   }
 
-  /** Makes room for at least n ids in all without the table growing on the way. */
+  /** Makes room for at least n ids in all without the table or the records growing on the way. */
   reserve(n: number): void {
+    if (n * REC > this.rec.length) this.growRecords(n * REC);
     let size = this.table.length >> 1;
     while (n * 10 > size * 7) size *= 2;
     if (size > this.table.length >> 1) this.resize(size);
