@@ -53,6 +53,29 @@ export interface OrderSink {
     cancelled: number,
     idRef: number,
   ): void;
+  /** False when the sink must see each order (a period is set): then pushOrder only. */
+  readonly takesBlocks: boolean;
+  /** Rows from..to-1 of a block, all kept, column by column (when takesBlocks). */
+  pushOrders(b: OrderBlock): void;
+}
+
+/** Orders as columns, in input order (what pushOrder takes, row by row). */
+export interface OrderBlock {
+  from: number;
+  to: number;
+  wp: Int32Array;
+  acceptedAt: Float64Array;
+  completedAt: Float64Array;
+  payFen: Float64Array;
+  file: number;
+  /** Line of row k: line[k] + lineOffset. */
+  line: Float64Array;
+  lineOffset: number;
+  region: Int32Array;
+  employer: Int32Array;
+  businessLine: Uint8Array;
+  cancelled: Uint8Array;
+  idRef: Int32Array;
 }
 
 /** Rows the columns can grow to (virtual address space is reserved, memory is used as rows come). */
@@ -172,6 +195,40 @@ export class Collector implements OrderSink {
     this.businessLine[i] = businessLine;
     this.cancelled[i] = cancelled;
     this.rows = i + 1;
+  }
+
+  get takesBlocks(): boolean {
+    return this.period.from === undefined && this.period.to === undefined;
+  }
+
+  pushOrders(b: OrderBlock): void {
+    if (!this.takesBlocks) throw new Error('Collector: a block of orders while a period is set');
+    if (this.grouped) throw new Error('Collector: orders added after they were grouped');
+    const from = b.from;
+    const n = b.to - from;
+    const i = this.rows;
+    if (i + n > this.capacity) {
+      let cap = this.capacity;
+      while (cap < i + n) cap *= 2;
+      this.growTo(Math.min(MAX_ROWS, cap));
+      if (i + n > this.capacity) throw new RangeError(`more than ${MAX_ROWS} orders`);
+    }
+    const to = b.to;
+    this.acceptedAt.set(b.acceptedAt.subarray(from, to), i);
+    this.completedAt.set(b.completedAt.subarray(from, to), i);
+    this.payFen.set(b.payFen.subarray(from, to), i);
+    this.region.set(b.region.subarray(from, to), i);
+    this.employer.set(b.employer.subarray(from, to), i);
+    this.idRef.set(b.idRef.subarray(from, to), i);
+    this.wp.set(b.wp.subarray(from, to), i);
+    this.businessLine.set(b.businessLine.subarray(from, to), i);
+    this.cancelled.set(b.cancelled.subarray(from, to), i);
+    this.file.fill(b.file, i, i + n);
+    const line = this.line;
+    const src = b.line;
+    const off = b.lineOffset;
+    for (let k = 0; k < n; k++) line[i + k] = src[from + k] + off;
+    this.rows = i + n;
   }
 
   private growTo(rows: number): void {

@@ -6,7 +6,7 @@
 // rejections and accounting of the row-at-a-time path.
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { Collector } from '../../src/assemble/collect.js';
+import { Collector, type Period } from '../../src/assemble/collect.js';
 import { runAudit } from '../../src/audit/run.js';
 import type { CanonicalRecord } from '../../src/model.js';
 import { OrderIdIndex } from '../../src/normalise/orderIds.js';
@@ -283,14 +283,16 @@ describe('orders: columns vs rows', () => {
     expect(parallelStats.bailed).toBe(before + 1);
   }, 60_000);
 
-  it('the collector holds the same orders either way', async () => {
+  it('the collector holds the same orders, rejections and counts either way, with and without a period', async () => {
     const d = await tmpDir();
     const a = await put(d, 'o.csv', ordersFile(77, 800));
-    const logs = async (engine: Engine) => {
+    const b = await put(d, 'p.csv', ordersFile(78, 500)); // duplicates of o.csv's ids too
+    const logs = async (engine: Engine, period: Period) => {
       const ids = new OrderIdIndex();
-      const c = new Collector(clock, {}, ids);
-      await readInputs([{ path: a }], { clock, engine, threads: 0, orderIds: ids }, c.add);
-      return [...c.orders.values()]
+      const c = new Collector(clock, period, ids);
+      const res = await readInputs([{ path: a }, { path: b }], { clock, engine, threads: 0, orderIds: ids }, c.add);
+      expect(res.rejected.filter((r) => r.reason.startsWith('duplicate')).length).toBeGreaterThan(2);
+      return { rejected: res.rejected, counts: res.inputs.map((i) => [i.rowsRead, i.rowsUsed, i.rowsRejected]), outside: c.ordersOutsidePeriod, logs: [...c.orders.values()]
         .map((wp) => ({
           key: `${wp.workerId}|${wp.platform}`,
           orders: Array.from({ length: wp.log.length }, (_, i) => [
@@ -305,9 +307,13 @@ describe('orders: columns vs rows', () => {
             wp.log.cancelled[i],
           ]),
         }))
-        .sort((x, y) => (x.key < y.key ? -1 : 1));
+        .sort((x, y) => (x.key < y.key ? -1 : 1)) };
     };
-    expect(await logs('fast')).toEqual(await logs('csv-parse'));
+    expect(await logs('fast', {})).toEqual(await logs('csv-parse', {}));
+    const march = { from: clock.dayOf(Date.UTC(2025, 2, 1)), to: clock.dayOf(Date.UTC(2025, 2, 15)) };
+    const inPeriod = await logs('fast', march);
+    expect(inPeriod.outside).toBeGreaterThan(0);
+    expect(inPeriod).toEqual(await logs('csv-parse', march));
   });
 });
 

@@ -3,7 +3,7 @@
 // from worker threads come here in the order of their byte ranges, so the first of two
 // equal ids is the one earlier in the file, as with the one-row-at-a-time reader.
 
-import type { OrderSink } from '../../assemble/collect.js';
+import type { OrderBlock, OrderSink } from '../../assemble/collect.js';
 import { BUSINESS_LINES } from '../../assemble/orderLog.js';
 import type { CanonicalRecord, InputSummary, Rejection } from '../../model.js';
 import type { OrderIdIndex } from '../../normalise/orderIds.js';
@@ -107,6 +107,7 @@ export class OrderMerger {
     t.orderIds.claimBatch(b, pids, t.file, lineOffset, claims);
     const orderSink = t.sink.orders;
     const rejects = b.rejects;
+    if (orderSink?.takesBlocks) return this.mergeBlocks(b, claims, lineOffset, orderSink);
     let ri = 0;
     let idStart = 0;
     for (let k = 0; k < n; k++) {
@@ -114,12 +115,8 @@ export class OrderMerger {
       const line = b.line[k] + lineOffset;
       const idEnd = b.idEnd[k];
       const e = claims[k];
-      if (e < 0) {
-        const first = t.orderIds.originOf(-e - 1);
-        const r = duplicateReject(decoder.decode(b.idBytes.subarray(idStart, idEnd)), t.pathOf(first.file), first.line);
-        s.rowsRejected++;
-        t.rejected.push({ file: t.path, line, column: r.column, reason: r.reason });
-      } else {
+      if (e < 0) this.rejectDuplicate(b, k, e, lineOffset);
+      else {
         s.rowsUsed++;
         if (orderSink) {
           orderSink.pushOrder(
@@ -159,6 +156,76 @@ export class OrderMerger {
       idStart = idEnd;
     }
     while (ri < rejects.length) this.rejectFromBatch(rejects[ri++], lineOffset);
+  }
+
+  private wpCol = new Int32Array(0);
+  private regionCol = new Int32Array(0);
+  private employerCol = new Int32Array(0);
+
+  /**
+   * merge() for a sink that takes blocks: the runs of kept rows between duplicates go over
+   * as column blocks (copied whole, string numbers translated column by column), and the
+   * rejections, the batch's and the duplicates', are added in line order.
+   */
+  private mergeBlocks(b: OrderBatch, claims: Int32Array, lineOffset: number, sink: OrderSink): void {
+    const t = this.t;
+    const n = b.used;
+    if (this.wpCol.length < n) {
+      this.wpCol = new Int32Array(n);
+      this.regionCol = new Int32Array(n);
+      this.employerCol = new Int32Array(n);
+    }
+    const wp = this.wpCol;
+    const region = this.regionCol;
+    const employer = this.employerCol;
+    for (let k = 0; k < n; k++) {
+      if (claims[k] < 0) continue; // a duplicate adds no worker-platform or string
+      wp[k] = this.workerPlatform(b.worker[k], b.platform[k], sink);
+      region[k] = this.globalString(b.region[k], sink);
+      employer[k] = this.globalString(b.employer[k], sink);
+    }
+    const block: OrderBlock = {
+      from: 0,
+      to: 0,
+      wp,
+      acceptedAt: b.acceptedAt,
+      completedAt: b.completedAt,
+      payFen: b.payFen,
+      file: t.file,
+      line: b.line,
+      lineOffset,
+      region,
+      employer,
+      businessLine: b.businessLine,
+      cancelled: b.cancelled,
+      idRef: claims,
+    };
+    const rejects = b.rejects;
+    let ri = 0;
+    let dups = 0;
+    for (let k = 0; k < n; k++) {
+      while (ri < rejects.length && rejects[ri].at === k) this.rejectFromBatch(rejects[ri++], lineOffset);
+      const e = claims[k];
+      if (e >= 0) continue;
+      block.to = k;
+      if (block.to > block.from) sink.pushOrders(block);
+      block.from = k + 1;
+      dups++;
+      this.rejectDuplicate(b, k, e, lineOffset);
+    }
+    block.to = n;
+    if (block.to > block.from) sink.pushOrders(block);
+    while (ri < rejects.length) this.rejectFromBatch(rejects[ri++], lineOffset);
+    t.summary.rowsUsed += n - dups;
+  }
+
+  private rejectDuplicate(b: OrderBatch, k: number, e: number, lineOffset: number): void {
+    const t = this.t;
+    const first = t.orderIds.originOf(-e - 1);
+    const id = decoder.decode(b.idBytes.subarray(k === 0 ? 0 : b.idEnd[k - 1], b.idEnd[k]));
+    const r = duplicateReject(id, t.pathOf(first.file), first.line);
+    t.summary.rowsRejected++;
+    t.rejected.push({ file: t.path, line: b.line[k] + lineOffset, column: r.column, reason: r.reason });
   }
 
   private rejectFromBatch(r: OrderBatch['rejects'][number], lineOffset: number): void {
