@@ -57,6 +57,11 @@ export interface OrderSink {
   readonly takesBlocks: boolean;
   /** Rows from..to-1 of a block, all kept, column by column (when takesBlocks). */
   pushOrders(b: OrderBlock): void;
+  /**
+   * After reading, with a deferred duplicate check: the orders whose idRef is marked are
+   * later copies of an id; `count` of them were handed over or left out for the period.
+   */
+  dropOrders(mask: Uint8Array, count: number): void;
 }
 
 /** Orders as columns, in input order (what pushOrder takes, row by row). */
@@ -146,7 +151,7 @@ export class Collector implements OrderSink {
 
   /** Orders kept so far. */
   get orderCount(): number {
-    return this.rows;
+    return this.rows - this.droppedRows;
   }
 
   workerPlatform(workerId: string, platform: string): number {
@@ -229,6 +234,24 @@ export class Collector implements OrderSink {
     const off = b.lineOffset;
     for (let k = 0; k < n; k++) line[i + k] = src[from + k] + off;
     this.rows = i + n;
+  }
+
+  /** Later copies of an id, by idRef (deferred duplicate check); their rows are left out when grouping. */
+  private dropped: Uint8Array | undefined;
+  private droppedRows = 0;
+
+  dropOrders(mask: Uint8Array, count: number): void {
+    if (this.grouped) throw new Error('Collector: orders dropped after they were grouped');
+    let kept = 0;
+    const idRef = this.idRef;
+    for (let r = 0; r < this.rows; r++) {
+      const ref = idRef[r];
+      if (ref >= 0 && mask[ref]) kept++;
+    }
+    // The others were outside the period: counted there, and they are not orders at all.
+    this.ordersOutsidePeriod -= count - kept;
+    this.dropped = mask;
+    this.droppedRows = kept;
   }
 
   private growTo(rows: number): void {
@@ -316,14 +339,25 @@ export class Collector implements OrderSink {
     // Counting sort by worker-platform (stable: input order within each). The pass that
     // places each row also places its two times, so that the sort within a worker-platform
     // reads them in order rather than row by row across the whole file.
-    const starts = new Float64Array(nWp + 1);
+    // Dropped rows (later copies of an id) go to one more group, after every worker-platform's.
+    let groups = nWp;
+    if (this.dropped && this.droppedRows > 0) {
+      const mask = this.dropped;
+      const idRef = this.idRef;
+      for (let r = 0; r < n; r++) {
+        const ref = idRef[r];
+        if (ref >= 0 && mask[ref]) wpOf[r] = nWp;
+      }
+      groups = nWp + 1;
+    }
+    const starts = new Float64Array(groups + 1);
     for (let r = 0; r < n; r++) starts[wpOf[r] + 1]++;
-    for (let k = 0; k < nWp; k++) starts[k + 1] += starts[k];
+    for (let k = 0; k < groups; k++) starts[k + 1] += starts[k];
     const rowAt = new Int32Array(n); // grouped position → row
     const acceptedAt = new Float64Array(new SharedArrayBuffer(n * 8));
     const completedAt = new Float64Array(new SharedArrayBuffer(n * 8));
     {
-      const pos = Float64Array.from(starts.subarray(0, nWp));
+      const pos = Float64Array.from(starts.subarray(0, groups));
       const a = this.acceptedAt;
       const c = this.completedAt;
       for (let r = 0; r < n; r++) {

@@ -1,9 +1,14 @@
 // First-seen origin of every order id, per platform, across all order files of a run.
 // Order files can hold tens of millions of rows, so nothing here is a JS object per id:
 // the ids' UTF-8 bytes go into an arena of fixed-size chunks, each entry has a packed
-// origin (file, line) and a hash, and an open-addressing table of entry numbers finds
-// them. About 30 bytes per id, against ~80 for a Map of strings. The entry number of an
-// id is also how the collector refers to it (`idAt`), so ids are stored once.
+// origin (file, line) and a hash. The entry number of an id is also how the collector
+// refers to it (`idAt`), so ids are stored once.
+//
+// Two ways to find duplicates. At once: an open-addressing table of entry numbers answers
+// each claim (what a reader that hands rows on one by one needs). Deferred: claims only
+// record, and `resolveDuplicates` finds every later copy at the end by sorting the hashes —
+// a few sequential passes instead of a cache miss per row in a table that outgrows the
+// caches (for the audit, whose collector can drop rows after reading).
 
 const ARENA_CHUNK = 1 << 24; // bytes per arena chunk (16 MiB); an id never straddles two
 /** Int32 fields per entry: arena offset (unsigned), length | platform << 16, file, line (unsigned). */
@@ -41,7 +46,24 @@ export interface IdBatch {
   line: Float64Array;
 }
 
+export interface Duplicates {
+  /** Entries that repeat an earlier entry's id on the same platform, ascending. */
+  later: Int32Array;
+  /** For each, the first entry with that id on that platform. */
+  first: Int32Array;
+  /** By entry: 1 for a later copy. */
+  mask: Uint8Array;
+}
+
 export class OrderIdIndex {
+  /** True when claims only record and duplicates are found by resolveDuplicates. */
+  readonly deferred: boolean;
+  constructor(opts: { deferred?: boolean } = {}) {
+    this.deferred = opts.deferred ?? false;
+  }
+  /** Deferred: the table hash of each entry. */
+  private hashes = new Uint32Array(0);
+
   private readonly platforms = new Map<string, number>();
   private n = 0;
   /**
@@ -79,6 +101,7 @@ export class OrderIdIndex {
    * origin in that case (and records nothing).
    */
   claim(platform: string, orderId: string, file: number, line: number): { file: number; line: number } | undefined {
+    // (Deferred: always undefined; resolveDuplicates answers at the end.)
     let b = this.scratch;
     if (orderId.length * 3 > b.length) b = this.scratch = new Uint8Array(orderId.length * 3 + 16);
     const len = encoder.encodeInto(orderId, b).written;
@@ -152,6 +175,18 @@ export class OrderIdIndex {
   private claimAt(at: number, len: number, platformId: number, hash: number, file: number, line: number): number {
     if (len > 0xffff) throw new RangeError('order id longer than 65535 bytes');
     if (file > 0xffff || line > 0xffffffff) throw new RangeError('more than 65536 files, or a line past 2^32');
+    if (this.deferred) {
+      const e = this.n++;
+      const r = e * REC;
+      const rec = this.rec;
+      rec[r] = at;
+      rec[r + 1] = len | (platformId << 16);
+      rec[r + 2] = file;
+      rec[r + 3] = line;
+      this.hashes[e] = hash;
+      this.lastClaim = e;
+      return e;
+    }
     const table = this.table;
     const rec = this.rec;
     const mask = (table.length >> 1) - 1;
@@ -182,6 +217,14 @@ export class OrderIdIndex {
   /** Makes room for at least n ids in all without the table or the records growing on the way. */
   reserve(n: number): void {
     if (n * REC > this.rec.length) this.growRecords(n * REC);
+    if (this.deferred) {
+      if (n > this.hashes.length) {
+        const h = new Uint32Array(Math.max(n, this.hashes.length * 2));
+        h.set(this.hashes.subarray(0, this.n));
+        this.hashes = h;
+      }
+      return;
+    }
     let size = this.table.length >> 1;
     while (n * 10 > size * 7) size *= 2;
     if (size > this.table.length >> 1) this.resize(size);
@@ -213,11 +256,83 @@ export class OrderIdIndex {
   }
 
   /**
+   * Deferred: every entry whose id its platform had before, with that first entry. Entries
+   * are sorted by hash (LSD radix, stable, so equal hashes stay in claim order, which is
+   * file order); within a run of equal hashes each entry is compared with the distinct ids
+   * seen before it in the run.
+   */
+  resolveDuplicates(): Duplicates {
+    const n = this.n;
+    const mask = new Uint8Array(n);
+    const laterList: number[] = [];
+    const firstList: number[] = [];
+    if (n > 1) {
+      // Keys travel with the entries, so every pass reads in order and only writes at random.
+      let keys = this.hashes.slice(0, n);
+      let keys2 = new Uint32Array(n);
+      let order = new Int32Array(n);
+      let order2 = new Int32Array(n);
+      for (let e = 0; e < n; e++) order[e] = e;
+      const count = new Int32Array(1 << 11);
+      for (let shift = 0; shift < 32; shift += 11) {
+        count.fill(0);
+        for (let i = 0; i < n; i++) count[(keys[i] >>> shift) & 0x7ff]++;
+        let sum = 0;
+        for (let b = 0; b < count.length; b++) {
+          const c = count[b];
+          count[b] = sum;
+          sum += c;
+        }
+        for (let i = 0; i < n; i++) {
+          const k = keys[i];
+          const at = count[(k >>> shift) & 0x7ff]++;
+          keys2[at] = k;
+          order2[at] = order[i];
+        }
+        [keys, keys2] = [keys2, keys];
+        [order, order2] = [order2, order];
+      }
+      const hashes = keys; // now: the hash at each sorted place
+      const rec = this.rec;
+      const firsts: number[] = [];
+      for (let i = 0; i < n; ) {
+        const h = hashes[i];
+        let j = i + 1;
+        while (j < n && hashes[j] === h) j++;
+        if (j - i > 1) {
+          // A run of equal hashes: usually copies of one id, now and then a collision.
+          firsts.length = 0;
+          for (let k = i; k < j; k++) {
+            const e = order[k];
+            let first = -1;
+            for (const f of firsts) {
+              if (rec[f * REC + 1] === rec[e * REC + 1] && this.sameBytes(rec[f * REC] >>> 0, rec[e * REC] >>> 0, rec[e * REC + 1] & 0xffff)) {
+                first = f;
+                break;
+              }
+            }
+            if (first < 0) firsts.push(e);
+            else {
+              mask[e] = 1;
+              laterList.push(e);
+              firstList.push(first);
+            }
+          }
+        }
+        i = j;
+      }
+    }
+    const idx = laterList.map((_, i) => i).sort((a, b) => laterList[a] - laterList[b]);
+    return { later: Int32Array.from(idx, (i) => laterList[i]), first: Int32Array.from(idx, (i) => firstList[i]), mask };
+  }
+
+  /**
    * Reading is over: drops what only claims need (the table), keeping the ids for idAt.
    * Claims after this throw.
    */
   seal(): void {
     this.table = new Int32Array(0);
+    this.hashes = new Uint32Array(0);
     this.sealed = true;
   }
   private sealed = false;

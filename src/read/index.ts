@@ -5,6 +5,7 @@ import { basename, extname } from 'node:path';
 import { InputError } from '../errors.js';
 import type { CanonicalRecord, InputSummary, Kind, Rejection } from '../model.js';
 import { OrderIdIndex } from '../normalise/orderIds.js';
+import { duplicateReject } from '../normalise/orders.js';
 import { RowReject, makeConverter } from '../normalise/records.js';
 import type { Clock } from '../time.js';
 import { availableParallelism } from 'node:os';
@@ -273,8 +274,58 @@ export async function readInputs(specs: InputSpec[], opts: ReadOptions, sink: Re
     for (const f of files) total += await stat(f.path).then((st) => st.size, () => 0);
   }
   const progress = { done: 0, total, rows: () => result.inputs.reduce((n, i) => n + i.rowsRead, 0) };
-  for (const file of files) await readOne(file, opts, encoding, orderIds, result, sink, progress);
+  /** Per input (by index): its rejections' stretch of result.rejected. */
+  const stretches: [number, number][] = [];
+  for (const file of files) {
+    const before = result.rejected.length;
+    const input = result.inputs.length;
+    await readOne(file, opts, encoding, orderIds, result, sink, progress);
+    if (result.inputs.length > input) stretches[input] = [before, result.rejected.length];
+  }
+  if (orderIds.deferred) settleDuplicates(orderIds, result, stretches, sink);
   return result;
+}
+
+/**
+ * The duplicate check of a deferred index, after reading: each later copy of an id becomes
+ * a rejection, in its file's list in line order, and leaves the orders (the sink drops it).
+ * Counts and rejections end as the check at once would have left them.
+ */
+function settleDuplicates(orderIds: OrderIdIndex, result: ReadResult, stretches: [number, number][], sink: RecordSink): void {
+  const dups = orderIds.resolveDuplicates();
+  if (dups.later.length === 0) return;
+  if (!sink.orders) throw new Error('readInputs: a deferred duplicate check needs a sink that can drop orders');
+  sink.orders.dropOrders(dups.mask, dups.later.length);
+  const byFile = new Map<number, Rejection[]>();
+  for (let i = 0; i < dups.later.length; i++) {
+    const at = orderIds.originOf(dups.later[i]);
+    const first = orderIds.originOf(dups.first[i]);
+    const input = result.inputs[at.file];
+    input.rowsUsed--;
+    input.rowsRejected++;
+    const r = duplicateReject(orderIds.idAt(dups.later[i]), result.inputs[first.file].path, first.line);
+    let list = byFile.get(at.file);
+    if (!list) byFile.set(at.file, (list = []));
+    list.push({ file: input.path, line: at.line, column: r.column, reason: r.reason });
+  }
+  const all: Rejection[] = [];
+  const old = result.rejected;
+  let done = 0;
+  for (let f = 0; f < result.inputs.length; f++) {
+    const [from, to] = stretches[f] ?? [done, done];
+    for (; done < from; done++) all.push(old[done]);
+    const extra = byFile.get(f);
+    if (!extra) continue;
+    // Both in line order: merge them.
+    let k = 0;
+    for (; done < to; done++) {
+      while (k < extra.length && extra[k].line < old[done].line) all.push(extra[k++]);
+      all.push(old[done]);
+    }
+    while (k < extra.length) all.push(extra[k++]);
+  }
+  for (; done < old.length; done++) all.push(old[done]);
+  result.rejected = all;
 }
 
 /** Reads one file's header only: detected kind, encoding, delimiter, matched and missing columns. */

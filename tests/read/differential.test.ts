@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { Collector, type Period } from '../../src/assemble/collect.js';
 import { runAudit } from '../../src/audit/run.js';
 import type { CanonicalRecord } from '../../src/model.js';
-import { OrderIdIndex } from '../../src/normalise/orderIds.js';
+import { OrderIdIndex, hashId, keyHash } from '../../src/normalise/orderIds.js';
 import { streamCsv, type Engine } from '../../src/read/csvStream.js';
 import { CsvScanner, ScanStatus } from '../../src/read/fast/scan.js';
 import { parallelAvailable, parallelStats } from '../../src/read/fast/parallel.js';
@@ -287,8 +287,8 @@ describe('orders: columns vs rows', () => {
     const d = await tmpDir();
     const a = await put(d, 'o.csv', ordersFile(77, 800));
     const b = await put(d, 'p.csv', ordersFile(78, 500)); // duplicates of o.csv's ids too
-    const logs = async (engine: Engine, period: Period) => {
-      const ids = new OrderIdIndex();
+    const logs = async (engine: Engine, period: Period, deferred = false) => {
+      const ids = new OrderIdIndex({ deferred });
       const c = new Collector(clock, period, ids);
       const res = await readInputs([{ path: a }, { path: b }], { clock, engine, threads: 0, orderIds: ids }, c.add);
       expect(res.rejected.filter((r) => r.reason.startsWith('duplicate')).length).toBeGreaterThan(2);
@@ -309,11 +309,52 @@ describe('orders: columns vs rows', () => {
         }))
         .sort((x, y) => (x.key < y.key ? -1 : 1)) };
     };
-    expect(await logs('fast', {})).toEqual(await logs('csv-parse', {}));
+    const ref = await logs('csv-parse', {});
+    expect(await logs('fast', {})).toEqual(ref);
+    // Duplicates found after reading (as the audit does) leave the same orders and rejections.
+    expect(await logs('fast', {}, true)).toEqual(ref);
+    expect(await logs('csv-parse', {}, true)).toEqual(ref);
     const march = { from: clock.dayOf(Date.UTC(2025, 2, 1)), to: clock.dayOf(Date.UTC(2025, 2, 15)) };
-    const inPeriod = await logs('fast', march);
+    const inPeriod = await logs('csv-parse', march);
     expect(inPeriod.outside).toBeGreaterThan(0);
-    expect(inPeriod).toEqual(await logs('csv-parse', march));
+    expect(await logs('fast', march)).toEqual(inPeriod);
+    expect(await logs('fast', march, true)).toEqual(inPeriod);
+    expect(await logs('csv-parse', march, true)).toEqual(inPeriod);
+  });
+
+  it('a deferred duplicate check finds what the table finds, collisions of the 32-bit hash included', () => {
+    // Different ids with the same table hash, found by brute force (about 10 pairs in 300 000).
+    const seen = new Map<number, string>();
+    const colliding: string[] = [];
+    const enc = new TextEncoder();
+    const pa = new OrderIdIndex().platformId('a');
+    for (let i = 0; i < 300_000; i++) {
+      const id = `O-${(Math.imul(i, 2654435761) >>> 0).toString(36)}`;
+      const b = enc.encode(id);
+      const h = keyHash(hashId(b, 0, b.length), pa);
+      const other = seen.get(h);
+      if (other !== undefined) colliding.push(other, id);
+      else seen.set(h, id);
+    }
+    expect(colliding.length).toBeGreaterThanOrEqual(4);
+    const claim = (ids: OrderIdIndex, platform: string, id: string, line: number) => ids.claim(platform, id, 0, line);
+    const now = new OrderIdIndex();
+    const later = new OrderIdIndex({ deferred: true });
+    const r = new Rng(5);
+    const expected: number[] = [];
+    for (let line = 1; line <= 20000; line++) {
+      const id = r.chance(0.2) ? colliding[r.int(0, colliding.length - 1)] : `X${r.int(0, 12000)}`;
+      const platform = r.chance(0.5) ? 'a' : 'b';
+      if (claim(now, platform, id, line) !== undefined) expected.push(line);
+      expect(claim(later, platform, id, line)).toBeUndefined();
+    }
+    const d = later.resolveDuplicates();
+    expect(Array.from(d.later, (e) => later.originOf(e).line)).toEqual(expected);
+    for (let i = 0; i < d.later.length; i++) {
+      expect(later.idAt(d.first[i])).toBe(later.idAt(d.later[i]));
+      expect(d.first[i]).toBeLessThan(d.later[i]);
+    }
+    expect(expected.length).toBeGreaterThan(5000);
   });
 });
 
