@@ -256,10 +256,10 @@ export class OrderIdIndex {
   }
 
   /**
-   * Deferred: every entry whose id its platform had before, with that first entry. Entries
-   * are sorted by hash (LSD radix, stable, so equal hashes stay in claim order, which is
-   * file order); within a run of equal hashes each entry is compared with the distinct ids
-   * seen before it in the run.
+   * Deferred: every entry whose id its platform had before, with that first entry. One
+   * stable pass spreads the entries over 2048 buckets by the top bits of their hash (so
+   * each bucket keeps claim order, which is file order); each bucket then goes through a
+   * small hash table that stays in cache, first copies in, later ones found against them.
    */
   resolveDuplicates(): Duplicates {
     const n = this.n;
@@ -267,62 +267,61 @@ export class OrderIdIndex {
     const laterList: number[] = [];
     const firstList: number[] = [];
     if (n > 1) {
-      // Keys travel with the entries, so every pass reads in order and only writes at random.
-      let keys = this.hashes.slice(0, n);
-      let keys2 = new Uint32Array(n);
-      let order = new Int32Array(n);
-      let order2 = new Int32Array(n);
-      for (let e = 0; e < n; e++) order[e] = e;
-      const count = new Int32Array(1 << 11);
-      for (let shift = 0; shift < 32; shift += 11) {
-        count.fill(0);
-        for (let i = 0; i < n; i++) count[(keys[i] >>> shift) & 0x7ff]++;
-        let sum = 0;
-        for (let b = 0; b < count.length; b++) {
-          const c = count[b];
-          count[b] = sum;
-          sum += c;
+      const BITS = 11;
+      const hashes = this.hashes;
+      const starts = new Int32Array((1 << BITS) + 1);
+      for (let e = 0; e < n; e++) starts[(hashes[e] >>> (32 - BITS)) + 1]++;
+      for (let k = 0; k < 1 << BITS; k++) starts[k + 1] += starts[k];
+      // Keys travel with the entries: the pass reads in order and only writes at random.
+      const keys = new Uint32Array(n);
+      const entries = new Int32Array(n);
+      {
+        const pos = starts.slice(0, 1 << BITS);
+        for (let e = 0; e < n; e++) {
+          const h = hashes[e];
+          const at = pos[h >>> (32 - BITS)]++;
+          keys[at] = h;
+          entries[at] = e;
         }
-        for (let i = 0; i < n; i++) {
-          const k = keys[i];
-          const at = count[(k >>> shift) & 0x7ff]++;
-          keys2[at] = k;
-          order2[at] = order[i];
-        }
-        [keys, keys2] = [keys2, keys];
-        [order, order2] = [order2, order];
       }
-      const hashes = keys; // now: the hash at each sorted place
       const rec = this.rec;
-      const firsts: number[] = [];
-      for (let i = 0; i < n; ) {
-        const h = hashes[i];
-        let j = i + 1;
-        while (j < n && hashes[j] === h) j++;
-        if (j - i > 1) {
-          // A run of equal hashes: usually copies of one id, now and then a collision.
-          firsts.length = 0;
-          for (let k = i; k < j; k++) {
-            const e = order[k];
-            let first = -1;
-            for (const f of firsts) {
-              if (rec[f * REC + 1] === rec[e * REC + 1] && this.sameBytes(rec[f * REC] >>> 0, rec[e * REC] >>> 0, rec[e * REC + 1] & 0xffff)) {
+      let table = new Int32Array(1024);
+      for (let k = 0; k < 1 << BITS; k++) {
+        const s = starts[k];
+        const e = starts[k + 1];
+        if (e - s < 2) continue;
+        let size = 4;
+        while (size < 2 * (e - s)) size *= 2;
+        if (table.length < size) table = new Int32Array(size);
+        table.fill(0, 0, size);
+        const m = size - 1;
+        for (let i = s; i < e; i++) {
+          const h = keys[i];
+          const entry = entries[i];
+          let slot = h & m;
+          let first = -1;
+          for (;;) {
+            const t = table[slot];
+            if (t === 0) break;
+            if (keys[t - 1] === h) {
+              const f = entries[t - 1];
+              if (rec[f * REC + 1] === rec[entry * REC + 1] && this.sameBytes(rec[f * REC] >>> 0, rec[entry * REC] >>> 0, rec[entry * REC + 1] & 0xffff)) {
                 first = f;
                 break;
               }
             }
-            if (first < 0) firsts.push(e);
-            else {
-              mask[e] = 1;
-              laterList.push(e);
-              firstList.push(first);
-            }
+            slot = (slot + 1) & m;
+          }
+          if (first < 0) table[slot] = i + 1;
+          else {
+            mask[entry] = 1;
+            laterList.push(entry);
+            firstList.push(first);
           }
         }
-        i = j;
       }
     }
-    const idx = laterList.map((_, i) => i).sort((a, b) => laterList[a] - laterList[b]);
+    const idx = laterList.map((_, i) => i).sort((x, y) => laterList[x] - laterList[y]);
     return { later: Int32Array.from(idx, (i) => laterList[i]), first: Int32Array.from(idx, (i) => firstList[i]), mask };
   }
 
