@@ -101,19 +101,34 @@ export function plainCell(b: Uint8Array, s: number, e: number): boolean {
   return true;
 }
 
+/** DateCache entries: not looked up yet, and not a valid date. */
+const DAY_UNKNOWN = 0x7fffffff;
+const DAY_INVALID = 0x7ffffffe;
+
 /**
- * Day numbers of valid dates by y*10000 + m*100 + d (-1 = not a date), so that the calendar
- * check of parseDateTime's fast path runs once per distinct date, not per cell.
+ * Day numbers of dates (DAY_INVALID = not a date), so that the calendar check of
+ * parseDateTime's fast path runs once per distinct date, not per cell: a table per year
+ * indexed by month * 32 + day, the last year's table at hand.
  */
 class DateCache {
-  private readonly days = new Map<number, number>();
+  private readonly years = new Map<number, Int32Array>();
+  private year = -1;
+  private table: Int32Array = new Int32Array(0);
   day(y: number, mo: number, d: number): number {
-    const key = y * 10000 + mo * 100 + d;
-    let v = this.days.get(key);
-    if (v === undefined) {
-      v = isValidCivil(y, mo, d) ? dayFromCivil(y, mo, d) : -1;
-      if (this.days.size < 100_000) this.days.set(key, v);
+    let t = this.table;
+    if (y !== this.year) {
+      let u = this.years.get(y);
+      if (u === undefined) {
+        u = new Int32Array(100 * 32).fill(DAY_UNKNOWN);
+        if (this.years.size < 1000) this.years.set(y, u);
+      }
+      this.table = t = u;
+      this.year = y;
     }
+    if (d >= 32) return DAY_INVALID;
+    const k = mo * 32 + d; // mo has two digits: k < 100 * 32
+    let v = t[k];
+    if (v === DAY_UNKNOWN) t[k] = v = isValidCivil(y, mo, d) ? dayFromCivil(y, mo, d) : DAY_INVALID;
     return v;
   }
 }
@@ -153,7 +168,8 @@ function dateTime(b: Uint8Array, s: number, e: number, clock: Clock, dates: Date
   const sec = s0 * 10 + s1;
   if (h > 23 || mi > 59 || sec > 59) return NaN;
   const day = dates.day(d0 * 1000 + d1 * 100 + d2 * 10 + d3, m0 * 10 + m1, a0 * 10 + a1);
-  return day < 0 ? NaN : clock.fromLocalDay(day, h, mi, sec, 0);
+  // Days before 1970 are left to the reference, as before.
+  return day < 0 || day === DAY_INVALID ? NaN : clock.fromLocalDay(day, h, mi, sec, 0);
 }
 
 /** A plain amount (`-?\d{1,13}(\.\d*)?`) in bytes → integer fen as parseMoneyFen computes it; NaN otherwise. */
@@ -463,10 +479,15 @@ export class OrderBatchBuilder {
     // The row checks (hygiene.ts) cannot object to a row of a clean buffer without line
     // breaks whose used values are short; any other row takes the reference path.
     if (!rec.clean || rec.breaks !== 0) return this.row(recordFields(rec), line);
-    const used = this.used;
-    for (let k = 0; k < used.length; k++) {
-      const i = used[k];
-      if (ends[i] - starts[i] > MAX_VALUE_CHARS) return this.row(recordFields(rec), line);
+    // No field is longer than the record's bytes from the first field to the last (a field
+    // with escaped quotes is shorter than its bytes in between), when those two are in `buf`.
+    const last = rec.count - 1;
+    if ((flags[0] | flags[last]) & F_SCRATCH || ends[last] - starts[0] > MAX_VALUE_CHARS) {
+      const used = this.used;
+      for (let k = 0; k < used.length; k++) {
+        const i = used[k];
+        if (ends[i] - starts[i] > MAX_VALUE_CHARS) return this.row(recordFields(rec), line);
+      }
     }
     // order id: bytes as they are
     const iId = this.iId;

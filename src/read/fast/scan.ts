@@ -160,6 +160,9 @@ export class CsvScanner implements ScanRecord {
   clean = false;
   private scratchLen = 0;
 
+  /** The largest of the delimiter, CR and LF: a byte above it ends no unquoted field. */
+  private readonly hi: number;
+
   /** Line the next record starts on (see the header comment). */
   line: number;
   /** Empty lines skipped so far (csv-parse's info.empty_lines). */
@@ -171,6 +174,7 @@ export class CsvScanner implements ScanRecord {
     readonly delimiter: number,
     opts: { line?: number; rd?: Rd } = {},
   ) {
+    this.hi = Math.max(delimiter, CR, LF);
     this.line = opts.line ?? 1;
     this.rd = opts.rd ?? Rd.Unknown;
   }
@@ -198,6 +202,7 @@ export class CsvScanner implements ScanRecord {
    */
   scan(buf: Uint8Array, from: number, len: number, final: boolean, onRecord: OnRecord, stopAt = Infinity): ScanStatus {
     this.buf = buf;
+    if (this.w32.buffer !== buf.buffer || this.w32Offset !== buf.byteOffset) this.setWords(buf);
     let p = from;
     for (;;) {
       if (p >= stopAt) {
@@ -227,6 +232,23 @@ export class CsvScanner implements ScanRecord {
     }
   }
 
+  /**
+   * The bytes of `buf`'s memory as aligned 32-bit words, for skipping runs of ordinary bytes
+   * four at a time: byte i of buf is byte (i + a0) & 3 of word (i + a0) >> 2. The tests
+   * "some byte below n" ((x - n*0x01010101) & ~x & 0x80808080, exact for n <= 0x80) do not
+   * depend on byte order; a word that fails one is looked at byte by byte.
+   */
+  private w32: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  private w32Offset = -1;
+  private a0 = 0;
+
+  private setWords(buf: Uint8Array): void {
+    const a0 = buf.byteOffset & 3;
+    this.a0 = a0;
+    this.w32Offset = buf.byteOffset;
+    this.w32 = new Int32Array(buf.buffer, buf.byteOffset - a0, (buf.buffer.byteLength - buf.byteOffset + a0) >> 2);
+  }
+
   /** End of the record just parsed (where the next line starts). */
   private next = 0;
 
@@ -236,6 +258,14 @@ export class CsvScanner implements ScanRecord {
    */
   private record(buf: Uint8Array, p: number, len: number, final: boolean): number {
     const delim = this.delimiter;
+    const hi = this.hi;
+    // Word-at-a-time skipping (see setWords): words w32[wi] for wi < wend lie inside buf[0, len).
+    const a0 = this.a0;
+    const w32 = this.w32;
+    const wend = (len + a0) >> 2;
+    // "Some byte of x is below hi + 1" (x - hiw) & ~x & 0x80808080 needs hi + 1 <= 0x80.
+    const wendU = hi < 0x80 ? wend : 0;
+    const hiw = Math.imul(hi + 1, 0x01010101);
     const recStart = p;
     let starts = this.starts;
     let ends = this.ends;
@@ -274,7 +304,23 @@ export class CsvScanner implements ScanRecord {
         for (;;) {
           // Up to the next quote, counting line breaks.
           while (q < len) {
+            if (((q + a0) & 3) === 0) {
+              // Four bytes at a time while none of them is below 0x23 (", CR, LF).
+              let wi = (q + a0) >> 2;
+              while (wi < wend) {
+                const x = w32[wi];
+                if ((((x - 0x23232323) | 0) & ~x & 0x80808080) !== 0) break;
+                wi++;
+              }
+              q = (wi << 2) - a0;
+              if (q >= len) break;
+            }
             c = buf[q];
+            // Most bytes (text, digits, UTF-8) sort above the three that matter here.
+            if (c > QUOTE) {
+              q++;
+              continue;
+            }
             if (c === QUOTE) break;
             if (c === LF) breaks++;
             else if (c === CR) {
@@ -341,7 +387,23 @@ export class CsvScanner implements ScanRecord {
       const fs = p;
       for (;;) {
         while (p < len) {
+          if (((p + a0) & 3) === 0) {
+            // Four bytes at a time while none of them is at or below `hi`.
+            let wi = (p + a0) >> 2;
+            while (wi < wendU) {
+              const x = w32[wi];
+              if ((((x - hiw) | 0) & ~x & 0x80808080) !== 0) break;
+              wi++;
+            }
+            p = (wi << 2) - a0;
+            if (p >= len) break;
+          }
           c = buf[p];
+          // One compare for most bytes: those above the delimiter, CR and LF are none of them.
+          if (c > hi) {
+            p++;
+            continue;
+          }
           if (c === delim || c === LF || c === CR) break;
           p++;
         }
