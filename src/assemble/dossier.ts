@@ -10,7 +10,7 @@ import type {
 } from '../model.js';
 import { monthOfDay, type Clock } from '../time.js';
 import { BUSINESS_LINES, type OrderLog, type StringTable } from './orderLog.js';
-import { buildSpans, minutesByDay, type Span } from './spans.js';
+import { buildSpans, minutesByDay, type Spans } from './spans.js';
 
 export const RELATION_OF: Record<ContractType, Relation> = {
   labor_contract: 'labor',
@@ -29,9 +29,30 @@ export function sameParty(recordPlatform: string | undefined, platform: string, 
 export const covers = (r: { startDay: number; endDay?: number }, day: number) =>
   r.startDay <= day && (r.endDay === undefined || day <= r.endDay);
 
+// Month (y*12+m-1) of day numbers 0 … 2^16-1 (1970–2149), filled as asked: rules group days
+// by month per worker, and monthOfDay builds a civil date each time.
+const MONTH_BASE = 0;
+const monthTable = new Int32Array(1 << 16).fill(-1);
+
+/** monthOfDay, memoised for the days of any plausible audit. */
+export function monthOf(day: number): number {
+  const k = day - MONTH_BASE;
+  if (k < 0 || k >= monthTable.length) return monthOfDay(day);
+  let m = monthTable[k];
+  if (m < 0) monthTable[k] = m = monthOfDay(day);
+  return m;
+}
+
+/** Contracts from which contractOn memoises its answers (below, a binary search is cheaper than a memo). */
+const CONTRACT_MEMO_FROM = 8;
+
 export class Dossier {
   readonly sorted: Int32Array;
-  private spansCache: Span[] | undefined;
+  /** accDay[p]: local day on which the order at position p of `sorted` was accepted. */
+  readonly accDay: Int32Array;
+  /** Whether accDay never goes back (it can where a zone's clocks go back across midnight). */
+  private readonly accDayAscending: boolean;
+  private spansCache: Spans | undefined;
   private dayMinutesCache: Map<number, number> | undefined;
   private readonly bridgeGapMinutes: number;
   /** Days with at least one order that started or ended on them, ascending. */
@@ -44,6 +65,9 @@ export class Dossier {
   /** maxEnd[k]: the latest end day among contracts[0..k] (Infinity when one is open-ended). */
   private readonly contractMaxEnd: number[];
   private contractMemo: Map<number, ContractRecord | null> | undefined;
+  private workedDaysCache: number[] | undefined;
+  private minuteDaysCache: number[] | undefined;
+  private workedRelationsCache: Relation[] | undefined;
 
   constructor(
     readonly workerId: string,
@@ -57,33 +81,47 @@ export class Dossier {
   ) {
     this.sorted = log.sortedIndex();
     this.bridgeGapMinutes = bridgeGapMinutes;
-    const days = new Set<number>();
+    // Days come mostly in order: kept ascending as they come, sorted only if one goes back.
+    const days: number[] = [];
+    let daysInOrder = true;
+    const addDay = (day: number) => {
+      const last = days.length ? days[days.length - 1] : -Infinity;
+      if (day === last) return;
+      if (day < last) daysInOrder = false;
+      days.push(day);
+    };
     const employers = new Set<string>();
     // Orders are sorted by acceptance: runs of the same day and employer are common, and
     // adding what a Set already holds changes nothing, so repeats are skipped.
     let lastDay = NaN;
     let lastEnd = NaN;
     let lastEmployer = -2;
+    const accDay = (this.accDay = new Int32Array(this.sorted.length));
+    const emp = log.employer;
     for (let p = 0; p < this.sorted.length; p++) {
       const i = this.sorted[p];
       const d = clock.dayOf(log.acceptedAt[i]);
+      accDay[p] = d;
       if (d !== lastDay) {
-        days.add(d);
+        addDay(d);
         lastDay = d;
       }
       const z = clock.dayOf(log.completedAt[i]);
       if (z !== lastEnd) {
-        days.add(z);
+        addDay(z);
         lastEnd = z;
       }
-      const eid = log.employer[i];
+      const eid = emp[i];
       if (eid !== lastEmployer) {
         const e = strings.get(eid);
         if (e) employers.add(e);
         lastEmployer = eid;
       }
     }
-    this.activeDays = [...days].sort((a, b) => a - b);
+    let ascending = true;
+    for (let p = 1; p < accDay.length && ascending; p++) ascending = accDay[p - 1] <= accDay[p];
+    this.accDayAscending = ascending;
+    this.activeDays = daysInOrder ? days : [...new Set(days)].sort((a, b) => a - b);
     this.employers = employers;
     const mine = <T extends { platform?: string }>(list: T[]) => list.filter((r) => sameParty(r.platform, platform, employers));
     this.contracts = mine(others.contracts).sort((a, b) => a.startDay - b.startDay || a.line - b.line);
@@ -99,9 +137,10 @@ export class Dossier {
   private get dayFirstPos(): Map<number, number> {
     if (!this.dayFirstPosCache) {
       const m = new Map<number, number>();
+      const accDay = this.accDay;
       let last = NaN;
-      for (let p = 0; p < this.sorted.length; p++) {
-        const d = this.clock.dayOf(this.log.acceptedAt[this.sorted[p]]);
+      for (let p = 0; p < accDay.length; p++) {
+        const d = accDay[p];
         if (d !== last && !m.has(d)) m.set(d, p);
         last = d;
       }
@@ -116,7 +155,7 @@ export class Dossier {
   }
 
   /** Work spans (spans.ts), built when first asked for. */
-  get spans(): Span[] {
+  get spans(): Spans {
     return (this.spansCache ??= buildSpans(this.log, this.sorted, this.bridgeGapMinutes));
   }
 
@@ -136,6 +175,9 @@ export class Dossier {
     this.contractMemo = undefined;
     this.regionMemo = undefined;
     this.dayFirstPosCache = undefined;
+    this.workedDaysCache = undefined;
+    this.minuteDaysCache = undefined;
+    this.workedRelationsCache = undefined;
   }
 
   get key(): string {
@@ -148,9 +190,17 @@ export class Dossier {
    * gets a binary search and a memo rather than a scan per day.
    */
   contractOn(day: number): ContractRecord | undefined {
+    const cs = this.contracts;
+    if (cs.length < CONTRACT_MEMO_FROM) return this.findContract(day);
     const memo = (this.contractMemo ??= new Map());
     const hit = memo.get(day);
     if (hit !== undefined) return hit ?? undefined;
+    const found = this.findContract(day);
+    memo.set(day, found ?? null);
+    return found;
+  }
+
+  private findContract(day: number): ContractRecord | undefined {
     const cs = this.contracts;
     // Last contract starting on or before the day.
     let lo = 0;
@@ -160,15 +210,10 @@ export class Dossier {
       if (cs[mid].startDay <= day) lo = mid + 1;
       else hi = mid;
     }
-    let found: ContractRecord | undefined;
     for (let k = lo - 1; k >= 0 && this.contractMaxEnd[k] >= day; k--) {
-      if (covers(cs[k], day)) {
-        found = cs[k];
-        break;
-      }
+      if (covers(cs[k], day)) return cs[k];
     }
-    memo.set(day, found ?? null);
-    return found;
+    return undefined;
   }
 
   relationOn(day: number): Relation {
@@ -178,19 +223,102 @@ export class Dossier {
 
   /** Months (y*12+m-1) with working time, ascending. */
   months(): number[] {
-    const ms = new Set<number>();
-    for (const d of this.dayMinutes.keys()) ms.add(monthOfDay(d));
-    return [...ms].sort((a, b) => a - b);
+    // Days come in span order, so months mostly ascend already: sort only when they do not.
+    const ms: number[] = [];
+    let ascending = true;
+    for (const d of this.dayMinutes.keys()) {
+      const m = monthOf(d);
+      const last = ms[ms.length - 1];
+      if (m === last) continue;
+      if (last !== undefined && m < last) ascending = false;
+      ms.push(m);
+    }
+    return ascending ? ms : [...new Set(ms)].sort((a, b) => a - b);
+  }
+
+  /**
+   * Days with working time or an order starting or ending on them, ascending (built once:
+   * several rules walk them).
+   */
+  get workedDays(): readonly number[] {
+    if (!this.workedDaysCache) {
+      // Both lists ascend (minuteDays is sorted): merged, without a Set.
+      const a = this.activeDays;
+      const b = this.minuteDays;
+      const mins = this.dayMinutes;
+      const out: number[] = [];
+      let i = 0;
+      let k = 0;
+      while (i < a.length || k < b.length) {
+        if (k < b.length && !(mins.get(b[k])! > 0)) {
+          k++;
+          continue;
+        }
+        const x = i < a.length && (k >= b.length || a[i] <= b[k]) ? a[i] : b[k];
+        if (i < a.length && a[i] === x) i++;
+        if (k < b.length && b[k] === x) k++;
+        out.push(x);
+      }
+      this.workedDaysCache = out;
+    }
+    return this.workedDaysCache;
+  }
+
+  /** Days with working time (the keys of dayMinutes), ascending; built once. */
+  get minuteDays(): readonly number[] {
+    if (!this.minuteDaysCache) {
+      const days: number[] = [];
+      let ascending = true;
+      this.dayMinutes.forEach((_m, day) => {
+        if (days.length && day <= days[days.length - 1]) ascending = false;
+        days.push(day);
+      });
+      this.minuteDaysCache = ascending ? days : days.sort((a, b) => a - b);
+    }
+    return this.minuteDaysCache;
+  }
+
+  /** relationOn of each of workedDays, in the same order. */
+  get workedRelations(): readonly Relation[] {
+    return (this.workedRelationsCache ??= this.workedDays.map((day) => this.relationOn(day)));
   }
 
   /** Order positions (in `sorted`) accepted on a day. */
   *ordersOn(day: number): Generator<number> {
-    const start = this.dayFirstPos.get(day);
-    if (start === undefined) return;
-    for (let p = start; p < this.sorted.length; p++) {
-      if (this.clock.dayOf(this.log.acceptedAt[this.sorted[p]]) !== day) break;
-      yield p;
+    const start = this.firstOrderOn(day);
+    if (start < 0) return;
+    const accDay = this.accDay;
+    for (let p = start; p < accDay.length && accDay[p] === day; p++) yield p;
+  }
+
+  /** Position of the first order accepted on a day, -1 for none (the orders on it run on while accDay stays the day). */
+  firstOrderOn(day: number): number {
+    if (!this.accDayAscending) return this.dayFirstPos.get(day) ?? -1;
+    // Days ascend: the first position on or after the day, if it is on the day.
+    const accDay = this.accDay;
+    let lo = 0;
+    let hi = accDay.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (accDay[mid] < day) lo = mid + 1;
+      else hi = mid;
     }
+    return lo < accDay.length && accDay[lo] === day ? lo : -1;
+  }
+
+  /** Number of orders accepted on a day (those of ordersOn). */
+  ordersOnCount(day: number): number {
+    const start = this.firstOrderOn(day);
+    if (start < 0) return 0;
+    const accDay = this.accDay;
+    let p = start;
+    while (p < accDay.length && accDay[p] === day) p++;
+    return p - start;
+  }
+
+  /** Region (string table id) of the order at a position of `sorted`. */
+  regionIdAt(p: number): number {
+    return this.log.region[this.sorted[p]];
   }
 
   private regionMemo: Map<number, string | undefined> | undefined;
@@ -206,44 +334,70 @@ export class Dossier {
   }
 
   private computeDominantRegion(fromDay: number, toDay: number): string | undefined {
-    const weight = new Map<number, number>();
     // Orders are sorted by acceptance: start at the first accepted on or after the day
     // before fromDay (a margin for zones whose offset changes) and stop past toDay, so
     // that a question per week or month does not scan all of a busy worker's orders.
     const acc = this.log.acceptedAt;
+    const done = this.log.completedAt;
+    const region = this.log.region;
+    const sorted = this.sorted;
+    const accDay = this.accDay;
     const startAt = this.clock.startOfDay(fromDay - 1);
     const stopAt = this.clock.startOfDay(toDay + 2);
     let lo = 0;
-    let hi = this.sorted.length;
+    let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (acc[this.sorted[mid]] < startAt) lo = mid + 1;
+      if (acc[sorted[mid]] < startAt) lo = mid + 1;
       else hi = mid;
     }
-    for (let p = lo; p < this.sorted.length; p++) {
-      const i = this.sorted[p];
+    // Weights per region id in a scratch array; `seen` keeps the regions in the order first
+    // met, so that ties go to the first seen as before.
+    const { w, met } = regionScratch(this.strings.values.length);
+    const seen: number[] = [];
+    for (let p = lo; p < sorted.length; p++) {
+      const i = sorted[p];
       if (acc[i] >= stopAt) break;
-      const d = this.clock.dayOf(acc[i]);
+      const d = accDay[p];
       if (d < fromDay || d > toDay) continue;
-      const r = this.log.region[i];
-      weight.set(r, (weight.get(r) ?? 0) + (this.log.completedAt[i] - this.log.acceptedAt[i]) + 1);
+      const r = region[i];
+      if (r < 0) continue; // no region: never the answer
+      if (met[r] === 0) {
+        met[r] = 1;
+        seen.push(r);
+      }
+      w[r] += done[i] - acc[i] + 1;
     }
     let best = -1;
     let bestW = -1;
-    for (const [r, w] of weight) if (r >= 0 && w > bestW) [best, bestW] = [r, w];
+    for (const r of seen) {
+      if (w[r] > bestW) [best, bestW] = [r, w[r]];
+      w[r] = 0;
+      met[r] = 0;
+    }
     return this.strings.get(best);
   }
 
   /** Business line of the day's first order. */
   businessLineOn(day: number): BusinessLine | undefined {
-    const p = this.dayFirstPos.get(day);
-    return p === undefined ? undefined : BUSINESS_LINES[this.log.businessLine[this.sorted[p]]];
+    const p = this.firstOrderOn(day);
+    return p < 0 ? undefined : BUSINESS_LINES[this.log.businessLine[this.sorted[p]]];
   }
 
   /** The order at a position of `sorted` (its id is decoded only when read). */
   orderAt(p: number): OrderView {
     return new OrderView(this.log, this.sorted[p], this.strings);
   }
+}
+
+/** Scratch weights and "met" flags per string id for computeDominantRegion, all zero between calls. */
+let scratch = { w: new Float64Array(0), met: new Uint8Array(0) };
+function regionScratch(n: number): { w: Float64Array; met: Uint8Array } {
+  if (scratch.w.length < n) {
+    const size = Math.max(n, scratch.w.length * 2, 64);
+    scratch = { w: new Float64Array(size), met: new Uint8Array(size) };
+  }
+  return scratch;
 }
 
 /** One order, as rules see it. */

@@ -4,8 +4,8 @@ import type { Collector, WorkerPlatformLog } from './collect.js';
 import { Dossier } from './dossier.js';
 
 export { Collector, wpKey, type Period } from './collect.js';
-export { Dossier, RELATION_OF, covers, sameParty } from './dossier.js';
-export type { Span } from './spans.js';
+export { Dossier, RELATION_OF, covers, monthOf, sameParty } from './dossier.js';
+export type { Spans } from './spans.js';
 
 /** Bridge gap for a worker-platform, from the law as of its first order (see run.ts). */
 export type GapResolver = (wp: WorkerPlatformLog) => number;

@@ -70,8 +70,14 @@ export class OrderLog {
   private readonly start: number;
   private readonly end: number;
   // Views of the other columns, made when first used (a log for a rule over whole platforms
-  // may never need them) and dropped by release().
-  private v: Partial<Record<'payFen' | 'file' | 'line' | 'region' | 'employer' | 'businessLine' | 'cancelled' | 'idRef', ArrayLike<number>>> = {};
+  // may never need them) and dropped by release(). One field each: rules read them per order.
+  private payFenView: Float64Array | undefined;
+  private fileView: Uint16Array | undefined;
+  private lineView: Uint32Array | undefined;
+  private regionView: Int32Array | undefined;
+  private employerView: Int32Array | undefined;
+  private businessLineView: Uint8Array | undefined;
+  private cancelledView: Uint8Array | undefined;
 
   /** The orders start..end-1 of the run's columns (sorted by acceptance, completion, file, line). */
   constructor(cols: OrderColumns, start: number, end: number) {
@@ -82,35 +88,33 @@ export class OrderLog {
     this.completedAt = cols.completedAt.subarray(start, end);
   }
 
-  private view<K extends keyof OrderLog['v']>(k: K): OrderColumns[K] {
-    return (this.v[k] ??= (this.cols[k] as Float64Array).subarray(this.start, this.end)) as OrderColumns[K];
-  }
-
   get payFen(): Float64Array {
-    return this.view('payFen');
+    return (this.payFenView ??= this.cols.payFen.subarray(this.start, this.end));
   }
   get file(): Uint16Array {
-    return this.view('file');
+    return (this.fileView ??= this.cols.file.subarray(this.start, this.end));
   }
   get line(): Uint32Array {
-    return this.view('line');
+    return (this.lineView ??= this.cols.line.subarray(this.start, this.end));
   }
   get region(): Int32Array {
-    return this.view('region');
+    return (this.regionView ??= this.cols.region.subarray(this.start, this.end));
   }
   get employer(): Int32Array {
-    return this.view('employer');
+    return (this.employerView ??= this.cols.employer.subarray(this.start, this.end));
   }
   get businessLine(): Uint8Array {
-    return this.view('businessLine');
+    return (this.businessLineView ??= this.cols.businessLine.subarray(this.start, this.end));
   }
   get cancelled(): Uint8Array {
-    return this.view('cancelled');
+    return (this.cancelledView ??= this.cols.cancelled.subarray(this.start, this.end));
   }
 
   /** Drops the views made on demand. */
   release(): void {
-    this.v = {};
+    this.payFenView = this.fileView = this.lineView = undefined;
+    this.regionView = this.employerView = undefined;
+    this.businessLineView = this.cancelledView = undefined;
   }
 
   get length(): number {
@@ -136,6 +140,13 @@ export class OrderLog {
    * collector stores each log in that order already, so this is the identity (checked).
    */
   sortedIndex(): Int32Array {
+    // Asked for by the bridge gap (firstAccepted) and by the dossier: checked once.
+    return (this.sortedCache ??= this.computeSortedIndex());
+  }
+
+  private sortedCache: Int32Array | undefined;
+
+  private computeSortedIndex(): Int32Array {
     const n = this.length;
     const a = this.acceptedAt;
     const c = this.completedAt;

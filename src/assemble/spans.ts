@@ -5,49 +5,79 @@
 import { MS_PER_MINUTE, type Clock } from '../time.js';
 import type { OrderLog } from './orderLog.js';
 
-export interface Span {
-  start: number; // epoch ms
-  end: number; // epoch ms
-  first: number; // position in the sorted index of the first order
-  last: number; // position in the sorted index of the last order (inclusive)
+/**
+ * A list of spans as columns (a run over millions of orders has about a million spans: no
+ * object each). Span k runs from start[k] to end[k] (epoch ms) and holds the orders at
+ * positions first[k]..last[k] (inclusive) of the sorted index it was built from.
+ */
+export interface Spans {
+  count: number;
+  start: Float64Array;
+  end: Float64Array;
+  first: Int32Array;
+  last: Int32Array;
 }
 
-export function buildSpans(log: OrderLog, sorted: Int32Array, gapMinutes: number): Span[] {
-  const spans: Span[] = [];
-  const gap = gapMinutes * MS_PER_MINUTE;
-  let cur: Span | undefined;
-  for (let p = 0; p < sorted.length; p++) {
-    const i = sorted[p];
-    const a = log.acceptedAt[i];
-    const c = log.completedAt[i];
-    if (cur && a < cur.end + gap) {
-      if (c > cur.end) cur.end = c;
-      cur.last = p;
-    } else {
-      cur = { start: a, end: c, first: p, last: p };
-      spans.push(cur);
-    }
+/** Room for `n` spans. */
+export function emptySpans(n: number): Spans {
+  return { count: 0, start: new Float64Array(n), end: new Float64Array(n), first: new Int32Array(n), last: new Int32Array(n) };
+}
+
+/** Adds an order (position p, accepted at a, completed at c) to the spans, joining the last one when it starts within the gap (ms). */
+export function addToSpans(s: Spans, p: number, a: number, c: number, gap: number): void {
+  const k = s.count - 1;
+  if (k >= 0 && a < s.end[k] + gap) {
+    if (c > s.end[k]) s.end[k] = c;
+    s.last[k] = p;
+  } else {
+    s.start[k + 1] = a;
+    s.end[k + 1] = c;
+    s.first[k + 1] = p;
+    s.last[k + 1] = p;
+    s.count = k + 2;
   }
+}
+
+export function buildSpans(log: OrderLog, sorted: Int32Array, gapMinutes: number): Spans {
+  const spans = emptySpans(sorted.length);
+  const gap = gapMinutes * MS_PER_MINUTE;
+  const acc = log.acceptedAt;
+  const done = log.completedAt;
+  for (let p = 0; p < sorted.length; p++) addToSpans(spans, p, acc[sorted[p]], done[sorted[p]], gap);
   return spans;
 }
 
-export function spanMinutes(s: Span): number {
-  return (s.end - s.start) / MS_PER_MINUTE;
+/** Minutes of span k. */
+export function spanMinutes(s: Spans, k: number): number {
+  return (s.end[k] - s.start[k]) / MS_PER_MINUTE;
 }
 
 /** Adds each span's minutes to the local days it covers, split at midnight. */
-export function minutesByDay(spans: Span[], clock: Clock): Map<number, number> {
+export function minutesByDay(spans: Spans, clock: Clock): Map<number, number> {
   const byDay = new Map<number, number>();
-  for (const s of spans) {
-    let from = s.start;
+  // Spans come in order, so a day's minutes mostly come one after another: they are added up
+  // here and stored when the next day comes (the same sums, in the same order, as adding to
+  // the map each time). `next` is the start of the day after `cur`.
+  let cur = NaN;
+  let sum = 0;
+  let next = 0;
+  for (let k = 0; k < spans.count; k++) {
+    const end = spans.end[k];
+    let from = spans.start[k];
     let day = clock.dayOf(from);
-    while (from < s.end) {
-      const next = clock.startOfDay(day + 1);
-      const to = Math.min(s.end, next);
-      byDay.set(day, (byDay.get(day) ?? 0) + (to - from) / MS_PER_MINUTE);
+    while (from < end) {
+      if (day !== cur) {
+        if (!Number.isNaN(cur)) byDay.set(cur, sum);
+        cur = day;
+        sum = byDay.get(day) ?? 0;
+        next = clock.startOfDay(day + 1);
+      }
+      const to = Math.min(end, next);
+      sum += (to - from) / MS_PER_MINUTE;
       from = to;
       day++;
     }
   }
+  if (!Number.isNaN(cur)) byDay.set(cur, sum);
   return byDay;
 }

@@ -2,7 +2,7 @@
 // both memoised because rules ask for them per day.
 import type { Dossier } from '../assemble/index.js';
 import { NotInForceError, UsageError } from '../errors.js';
-import type { Jurisdiction, Law, ParamValue } from '../law/types.js';
+import type { Jurisdiction, Law, ParamValue, RuleSettings } from '../law/types.js';
 import type { InputSummary, Kind } from '../model.js';
 import type { ParameterSource } from '../report/model.js';
 import type { ResolvedParams, Rule, RuleContext } from '../rules/types.js';
@@ -21,17 +21,52 @@ function parameterNames(rule: Rule<unknown>): string[] {
 function memoLaw(law: Law): Law {
   const cache = new Map<string, Map<string, Map<string, Map<number, unknown>>>>();
   const memo = Object.create(law) as Law;
+  // The last ruleset, key and tier asked for, and their answers by day: rules ask for one
+  // value day after day (a minimum wage for each day of a month).
+  let lastRuleset: string | undefined;
+  let lastKey: string | undefined;
+  let lastTier: string | undefined;
+  let lastByDay: Map<number, unknown> | undefined;
   memo.param = function <T>(rulesetId: string, key: string, day: number, tier?: string) {
-    let byKey = cache.get(rulesetId);
-    if (!byKey) cache.set(rulesetId, (byKey = new Map()));
-    let byTier = byKey.get(key);
-    if (!byTier) byKey.set(key, (byTier = new Map()));
-    const t = tier ?? '\u0000';
-    let byDay = byTier.get(t);
-    if (!byDay) byTier.set(t, (byDay = new Map()));
-    if (byDay.has(day)) return byDay.get(day) as ParamValue<T> | undefined;
+    let byDay: Map<number, unknown>;
+    if (lastByDay !== undefined && rulesetId === lastRuleset && key === lastKey && tier === lastTier) byDay = lastByDay;
+    else {
+      let byKey = cache.get(rulesetId);
+      if (!byKey) cache.set(rulesetId, (byKey = new Map()));
+      let byTier = byKey.get(key);
+      if (!byTier) byKey.set(key, (byTier = new Map()));
+      const t = tier ?? '\u0000';
+      let found = byTier.get(t);
+      if (!found) byTier.set(t, (found = new Map()));
+      byDay = found;
+      [lastRuleset, lastKey, lastTier, lastByDay] = [rulesetId, key, tier, byDay];
+    }
+    const hit = byDay.get(day);
+    if (hit !== undefined || byDay.has(day)) return hit as ParamValue<T> | undefined;
     const v = law.param<T>(rulesetId, key, day, tier);
     byDay.set(day, v);
+    return v;
+  };
+  // Asked per active day of every worker outside an employment relation (injury-insurance).
+  const injury = new Map<string, Map<string | undefined, Map<number, ParamValue<boolean>>>>();
+  memo.occupationalInjuryCovers = function (province, businessLine, day) {
+    let byLine = injury.get(province);
+    if (!byLine) injury.set(province, (byLine = new Map()));
+    let byDay = byLine.get(businessLine);
+    if (!byDay) byLine.set(businessLine, (byDay = new Map()));
+    let v = byDay.get(day);
+    if (v === undefined) byDay.set(day, (v = law.occupationalInjuryCovers.call(memo, province, businessLine, day)));
+    return v;
+  };
+  // Asked per finding; the answer is built from the ruleset chain each time.
+  const settings = new Map<string, Map<string, Map<string | undefined, RuleSettings>>>();
+  memo.ruleSettings = function (rulesetId, ruleId, platform) {
+    let byRule = settings.get(rulesetId);
+    if (!byRule) settings.set(rulesetId, (byRule = new Map()));
+    let byPlatform = byRule.get(ruleId);
+    if (!byPlatform) byRule.set(ruleId, (byPlatform = new Map()));
+    let v = byPlatform.get(platform);
+    if (v === undefined) byPlatform.set(platform, (v = law.ruleSettings.call(memo, rulesetId, ruleId, platform)));
     return v;
   };
   return memo;
@@ -61,6 +96,10 @@ export function makeContext(
     return byRegion.get(region) ?? fallback;
   };
   const fastLaw = memoLaw(law);
+  let lastRule: string | undefined;
+  let lastRuleset: string | undefined;
+  let lastPlatform: string | undefined;
+  let lastDays: Map<number, ResolvedParams<unknown>> | undefined;
   return {
     law: fastLaw,
     clock,
@@ -78,13 +117,20 @@ export function makeContext(
     },
     params<P>(rule: Rule<P>, j: Jurisdiction | undefined, day: number, platform: string): ResolvedParams<P> {
       const rulesetId = j?.rulesetId ?? 'cn';
-      // rule → ruleset → platform → day: no key string per call (rules ask per span and per day)
-      let byRuleset = paramCache.get(rule.id);
-      if (!byRuleset) paramCache.set(rule.id, (byRuleset = new Map()));
-      let byPlatform = byRuleset.get(rulesetId);
-      if (!byPlatform) byRuleset.set(rulesetId, (byPlatform = new Map()));
-      let byDay = byPlatform.get(platform);
-      if (!byDay) byPlatform.set(platform, (byDay = new Map()));
+      // rule → ruleset → platform → day: no key string per call (rules ask per span and per
+      // day), and the same rule, ruleset and platform as the last call skip to the days.
+      let byDay: Map<number, ResolvedParams<unknown>>;
+      if (lastDays !== undefined && rule.id === lastRule && rulesetId === lastRuleset && platform === lastPlatform) byDay = lastDays;
+      else {
+        let byRuleset = paramCache.get(rule.id);
+        if (!byRuleset) paramCache.set(rule.id, (byRuleset = new Map()));
+        let byPlatform = byRuleset.get(rulesetId);
+        if (!byPlatform) byRuleset.set(rulesetId, (byPlatform = new Map()));
+        let found = byPlatform.get(platform);
+        if (!found) byPlatform.set(platform, (found = new Map()));
+        byDay = found;
+        [lastRule, lastRuleset, lastPlatform, lastDays] = [rule.id, rulesetId, platform, byDay];
+      }
       const hit = byDay.get(day);
       if (hit) return hit as ResolvedParams<P>;
       const raw: Record<string, unknown> = {};

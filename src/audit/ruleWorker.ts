@@ -75,7 +75,9 @@ function prepare(init: RuleThreadInit, law: LawBook, workerRules: typeof RULES):
           t.workers[wp.workerId],
         ),
     );
-    const r = runRules(workerRules, dossiers, ctx, init.lang);
+    const r = runRules(workerRules, dossiers, ctx, init.lang, (ds) => {
+      for (const d of ds) d.release();
+    });
     post({ type: 'done', k: t.k, findings: r.findings, notAssessed: r.notAssessed, parameterSources: ctx.configValuesUsed() });
   };
 }

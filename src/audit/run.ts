@@ -161,17 +161,29 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
   orderIds.seal(); // duplicate checks are over: keep only the ids
   collector.orders; // group and sort the orders
   mark('group');
+  // Worker-platforms share a handful of regions and days: their rulesets and gaps are looked up once each.
+  const rulesetOfRegion = new Map<string | undefined, string>();
+  const gapOn = new Map<string, Map<number, number>>();
   const dossiers = assemble(collector, clock, (wp) => {
     const first = wp.log.firstAccepted();
     const region = collector.strings.get(wp.log.region[first]);
-    const j = (region === undefined ? undefined : law.resolveRegion(region)) ?? fallback;
-    const rulesetId = j?.rulesetId ?? 'cn';
+    let rulesetId = rulesetOfRegion.get(region);
+    if (rulesetId === undefined) {
+      const j = (region === undefined ? undefined : law.resolveRegion(region)) ?? fallback;
+      rulesetOfRegion.set(region, (rulesetId = j?.rulesetId ?? 'cn'));
+    }
+    const day = clock.dayOf(wp.log.acceptedAt[first]);
+    let byDay = gapOn.get(rulesetId);
+    if (!byDay) gapOn.set(rulesetId, (byDay = new Map()));
+    const known = byDay.get(day);
+    if (known !== undefined) return known;
     // Spans are a way of measuring time, not a limit: work before the first dated value is
     // measured with that value (rules whose limits were not yet in force say so themselves).
     const gap =
-      law.param<number>(rulesetId, 'work_span.bridge_gap_minutes', clock.dayOf(wp.log.acceptedAt[first])) ??
+      law.param<number>(rulesetId, 'work_span.bridge_gap_minutes', day) ??
       (law.paramHistory(rulesetId, 'work_span.bridge_gap_minutes')[0] as ParamValue<number> | undefined);
     if (!gap) throw new UsageError(`ruleset ${rulesetId}: parameter work_span.bridge_gap_minutes is missing`);
+    byDay.set(day, gap.value);
     return gap.value;
   });
   let lastActive: number | undefined;
@@ -215,10 +227,10 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
     },
     (k) => batchTask(k, batches[k], collector),
     (k) => {
-      const r = runRules(workerRules, batches[k], ctx, o.lang);
+      // A worker's dossiers drop what they built for the rules as soon as its rules are over.
+      const r = runRules(workerRules, batches[k], ctx, o.lang, releaseAll);
       for (const f of r.findings) findings.push(f);
       notAssessedParts.push(r.notAssessed);
-      for (const d of batches[k]) d.release();
       heap.settle();
     },
   );
@@ -337,6 +349,10 @@ async function inputBytes(inputs: InputSpec[]): Promise<number> {
   }
   return n;
 }
+
+const releaseAll = (ds: Dossier[]) => {
+  for (const d of ds) d.release();
+};
 
 /** Worker-platforms per batch of the rules about workers (a worker's are never split). */
 const RULE_BATCH = 2000;

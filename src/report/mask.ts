@@ -2,7 +2,7 @@
 // in every output unless --no-mask. A pass over the report's free-text values: messages,
 // message data and metrics, evidence, reasons. Ids (fingerprints) are computed before
 // masking and are never touched, so baselines and suppressions match either way.
-import type { Finding, Report } from './model.js';
+import type { Evidence, Finding, Report } from './model.js';
 
 export interface PersonalData {
   /** Names from the worker roster, masked wherever they appear. */
@@ -73,29 +73,60 @@ class NameMatcher {
 }
 
 /** A masking function for strings; numbers and booleans pass through. */
+/**
+ * What any match of ID_NUMBER or MOBILE contains (17 digits in a row; a mobile's digits), so
+ * that text without it skips both: most of a report's strings are order ids and notes.
+ */
+const MAYBE_NUMBER = /\d{17}|1[3-9]\d[ -]?\d{4}[ -]?\d{4}/;
+
 export function makeMasker(personal: PersonalData = { names: [] }): (text: string) => string {
   const names = new NameMatcher(personal.names);
   return (text: string) => {
-    let s = text.replace(ID_NUMBER, (_m, a: string, b: string) => maskIdNumber(a + b));
-    s = s.replace(MOBILE, (_m, a: string, b: string, c: string) => maskPhone(a + b + c));
+    let s = text;
+    if (MAYBE_NUMBER.test(s)) {
+      s = s.replace(ID_NUMBER, (_m, a: string, b: string) => maskIdNumber(a + b));
+      s = s.replace(MOBILE, (_m, a: string, b: string, c: string) => maskPhone(a + b + c));
+    }
     return names.empty ? s : names.replace(s);
   };
 }
 
+/**
+ * An evidence item with its order id and note masked; the item itself when masking changes
+ * neither (most of them: a report lists tens of thousands, and a copy would print the same).
+ */
+function maskEvidence(e: Evidence, m: (s: string) => string): Evidence {
+  const orderId = e.orderId === undefined ? undefined : m(e.orderId);
+  const note = e.note === undefined ? undefined : m(e.note);
+  if (orderId === e.orderId && note === e.note) return e;
+  return {
+    ...e,
+    ...(e.orderId !== undefined ? { orderId } : {}),
+    ...(e.note !== undefined ? { note } : {}),
+  };
+}
+
 function maskFinding(f: Finding, m: (s: string) => string): Finding {
-  const values = <T extends string | number | boolean>(o: Record<string, T>) =>
-    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? m(v) : v])) as Record<string, T>;
+  // The object itself when masking changes none of its strings (it would print the same).
+  const values = <T extends string | number | boolean>(o: Record<string, T>) => {
+    let changed = false;
+    for (const k in o) {
+      const v = o[k];
+      if (typeof v === 'string' && m(v) !== v) {
+        changed = true;
+        break;
+      }
+    }
+    if (!changed) return o;
+    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? m(v) : v])) as Record<string, T>;
+  };
   return {
     ...f,
     ...(f.workerId !== undefined ? { workerId: m(f.workerId) } : {}),
     message: m(f.message),
     data: values(f.data),
     metrics: values(f.metrics),
-    evidence: f.evidence.map((e) => ({
-      ...e,
-      ...(e.orderId !== undefined ? { orderId: m(e.orderId) } : {}),
-      ...(e.note !== undefined ? { note: m(e.note) } : {}),
-    })),
+    evidence: f.evidence.map((e) => maskEvidence(e, m)),
     ...(f.suppressed ? { suppressed: { ...f.suppressed, reason: m(f.suppressed.reason) } } : {}),
   };
 }

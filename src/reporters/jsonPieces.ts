@@ -8,8 +8,12 @@ import { jsonText } from './escape.js';
 
 const indent = (text: string, pad: string) => text.replace(/\n/g, `\n${pad}`);
 
-/** Arrays written element by element. */
+/** Arrays written a run of elements at a time. */
 const STREAMED = new Set(['findings', 'rejected']);
+const CHUNK = 256;
+/** What JSON.stringify({ x: [...] }, null, 2) puts around the elements. */
+const HEAD = '{\n  "x": [\n';
+const TAIL = '\n  ]\n}';
 
 export function* jsonPieces(report: Report): Generator<string> {
   const entries = Object.entries(report).filter(([, v]) => v !== undefined && typeof v !== 'function');
@@ -24,10 +28,12 @@ export function* jsonPieces(report: Report): Generator<string> {
     yield `  ${jsonText(key)}: `;
     if (STREAMED.has(key) && Array.isArray(value) && value.length > 0) {
       yield '[\n';
-      for (let i = 0; i < value.length; i++) {
-        const el = value[i];
-        const text = el === undefined || typeof el === 'function' ? 'null' : jsonText(el, 2);
-        yield `    ${indent(text, '    ')}${i === value.length - 1 ? '' : ','}\n`;
+      // A run of elements at a time, laid out by JSON.stringify at their depth in the report:
+      // as the array of a top-level key, less that key's line and the closing lines.
+      for (let i = 0; i < value.length; i += CHUNK) {
+        const end = Math.min(value.length, i + CHUNK);
+        const text = jsonText({ x: value.slice(i, end) }, 2);
+        yield `${text.slice(HEAD.length, text.length - TAIL.length)}${end === value.length ? '' : ','}\n`;
       }
       yield `  ]${last ? '' : ','}\n`;
     } else {

@@ -3,9 +3,10 @@
 // 永人社发〔2025〕20号 item 6; 铜人社函〔2025〕186号 "连续接单4小时后暂停派单").
 import { z } from 'zod';
 import type { Dossier } from '../assemble/index.js';
-import { buildSpans, spanMinutes } from '../assemble/spans.js';
+import { buildSpans, spanMinutes, type Spans } from '../assemble/spans.js';
 import { MS_PER_MINUTE } from '../time.js';
-import type { Rule, RuleContext, RuleOutput } from './types.js';
+import type { Jurisdiction } from '../law/types.js';
+import type { ResolvedParams, Rule, RuleContext, RuleOutput } from './types.js';
 import { orderEvidence } from './util.js';
 
 const params = z.object({ max_minutes: z.number().positive(), break_minutes: z.number().positive() });
@@ -14,50 +15,86 @@ type Params = z.infer<typeof params>;
 function check(d: Dossier, ctx: RuleContext, out: RuleOutput) {
   // The break that separates spans is the one in force where and when the work starts; the
   // limit is looked up per span (as of its day; a platform's negotiated limit from --config).
-  const first = d.orderAt(0);
-  const p0 = ctx.params<Params>(continuousOrderTime, ctx.jurisdiction(first.region), ctx.clock.dayOf(first.acceptedAt), d.platform);
-  const spans = buildSpans(d.log, d.sorted, p0.values.break_minutes);
-  for (const s of spans) {
-    const j = ctx.jurisdiction(d.orderAt(s.first).region);
-    const { values: p, unverified } = ctx.params<Params>(continuousOrderTime, j, ctx.clock.dayOf(s.start), d.platform);
-    const minutes = spanMinutes(s);
-    if (minutes <= p.max_minutes) continue;
-    const limitAt = s.start + p.max_minutes * MS_PER_MINUTE;
-    const positions: number[] = [];
-    let afterLimit: number | undefined;
-    for (let q = s.first; q <= s.last; q++) {
-      positions.push(q);
-      if (afterLimit === undefined && d.orderAt(q).acceptedAt >= limitAt) afterLimit = q;
+  const { log, sorted, strings } = d;
+  const acc = log.acceptedAt;
+  const region = log.region;
+  const i0 = sorted[0];
+  const p0 = ctx.params<Params>(continuousOrderTime, ctx.jurisdiction(strings.get(region[i0])), ctx.clock.dayOf(acc[i0]), d.platform);
+  // With the break equal to the bridge gap (as in the rulesets), these are the dossier's own spans.
+  const spans = p0.values.break_minutes === d.bridgeGap ? d.spans : buildSpans(log, sorted, p0.values.break_minutes);
+  // Consecutive spans mostly share region and day: their jurisdiction and parameters are
+  // taken again only when one of them changes (the answers are the same).
+  let lastRegion = -2;
+  let j: Jurisdiction | undefined;
+  let lastJ: Jurisdiction | undefined;
+  let lastDay = NaN;
+  let resolved: ResolvedParams<Params> | undefined;
+  const accDay = d.accDay;
+  const sameClock = d.clock === ctx.clock;
+  for (let k = 0; k < spans.count; k++) {
+    const first = spans.first[k];
+    const r = region[sorted[first]];
+    if (r !== lastRegion) {
+      j = ctx.jurisdiction(strings.get(r));
+      lastRegion = r;
     }
-    const ordered = afterLimit === undefined ? positions : [afterLimit, ...positions.filter((q) => q !== afterLimit)];
-    const ev = orderEvidence(d, ctx, ordered, (q) => (q === afterLimit ? 'first order accepted after the limit' : undefined));
-    const after = afterLimit === undefined ? undefined : d.orderAt(afterLimit);
-    out.finding({
-      messageId: after ? 'overLimitDispatched' : 'overLimit',
-      data: {
-        start: ctx.clock.formatShort(s.start),
-        end: ctx.clock.formatShort(s.end),
-        minutes: Math.round(minutes),
-        limit: p.max_minutes,
-        break: p.break_minutes,
-        orders: s.last - s.first + 1,
-        after: after ? after.orderId : '',
-        afterAt: after ? ctx.clock.formatShort(after.acceptedAt) : '',
-      },
-      metrics: {
-        minutes: Math.round(minutes),
-        limitMinutes: p.max_minutes,
-        overMinutes: Math.round(minutes - p.max_minutes),
-        breakMinutes: p.break_minutes,
-        orders: s.last - s.first + 1,
-        ...(after ? { firstOrderAfterLimit: after.orderId, ordersAfterLimit: positions.filter((q) => d.orderAt(q).acceptedAt >= limitAt).length } : {}),
-      },
-      period: { from: ctx.clock.formatInstant(s.start), to: ctx.clock.formatInstant(s.end) },
-      jurisdiction: j,
-      unverified,
-      ...ev,
-    });
+    // The span starts with its first order: its day is that order's (when the clocks agree).
+    const day = sameClock ? accDay[first] : ctx.clock.dayOf(spans.start[k]);
+    if (resolved === undefined || j !== lastJ || day !== lastDay) {
+      resolved = ctx.params<Params>(continuousOrderTime, j, day, d.platform);
+      lastJ = j;
+      lastDay = day;
+    }
+    if ((spans.end[k] - spans.start[k]) / MS_PER_MINUTE <= resolved.values.max_minutes) continue;
+    reportSpan(d, ctx, out, spans, k, j, resolved);
   }
+}
+
+/** The finding of span k, over the limit. */
+function reportSpan(d: Dossier, ctx: RuleContext, out: RuleOutput, spans: Spans, k: number, j: Jurisdiction | undefined, resolved: ResolvedParams<Params>) {
+  const { sorted } = d;
+  const acc = d.log.acceptedAt;
+  const first = spans.first[k];
+  const last = spans.last[k];
+  const start = spans.start[k];
+  const end = spans.end[k];
+  const { values: p, unverified } = resolved;
+  const minutes = spanMinutes(spans, k);
+  const limitAt = start + p.max_minutes * MS_PER_MINUTE;
+  const positions: number[] = [];
+  let afterLimit: number | undefined;
+  for (let q = first; q <= last; q++) {
+    positions.push(q);
+    if (afterLimit === undefined && acc[sorted[q]] >= limitAt) afterLimit = q;
+  }
+  const ordered = afterLimit === undefined ? positions : [afterLimit, ...positions.filter((q) => q !== afterLimit)];
+  const ev = orderEvidence(d, ctx, ordered, (q) => (q === afterLimit ? 'first order accepted after the limit' : undefined));
+  const after = afterLimit === undefined ? undefined : d.orderAt(afterLimit);
+  out.finding({
+    messageId: after ? 'overLimitDispatched' : 'overLimit',
+    data: {
+      start: ctx.clock.formatShort(start),
+      end: ctx.clock.formatShort(end),
+      minutes: Math.round(minutes),
+      limit: p.max_minutes,
+      break: p.break_minutes,
+      orders: last - first + 1,
+      after: after ? after.orderId : '',
+      afterAt: after ? ctx.clock.formatShort(after.acceptedAt) : '',
+    },
+    metrics: {
+      minutes: Math.round(minutes),
+      limitMinutes: p.max_minutes,
+      overMinutes: Math.round(minutes - p.max_minutes),
+      breakMinutes: p.break_minutes,
+      orders: last - first + 1,
+      ...(after ? { firstOrderAfterLimit: after.orderId, ordersAfterLimit: positions.filter((q) => acc[sorted[q]] >= limitAt).length } : {}),
+    },
+    period: { from: ctx.clock.formatInstant(start), to: ctx.clock.formatInstant(end) },
+    jurisdiction: j,
+    unverified,
+    ...ev,
+  });
 }
 
 export const continuousOrderTime: Rule<Params> = {

@@ -4,51 +4,99 @@
 // where only the combined work goes over them.
 import { z } from 'zod';
 import type { Dossier } from '../assemble/index.js';
-import { minutesByDay } from '../assemble/spans.js';
-import { formatDay, MS_PER_MINUTE } from '../time.js';
+import { minutesByDay, spanMinutes, type Spans } from '../assemble/spans.js';
+import { formatDay } from '../time.js';
 import { continuousOrderTime } from './continuous-order-time.js';
 import { dailyWorkTime } from './daily-work-time.js';
 import type { Rule, RuleContext, RuleOutput } from './types.js';
-import { dayPeriod, hours } from './util.js';
-import { jurisdictionOn, mergeOrders, pooledEvidence, pooledOrders, type PooledOrder, type PooledSpan } from './util-time.js';
+import { dayPeriod, EVIDENCE_CAP, hours } from './util.js';
+import { jurisdictionOn, mergeOrders, pooledEvidence, pooledOrders, type PooledOrders } from './util-time.js';
 
 type Limits = { max_minutes: number; break_minutes: number };
 
-const platformsOf = (orders: PooledOrder[]) => [...new Set(orders.map((o) => o.d))].sort((a, b) => (a.platform < b.platform ? -1 : 1));
-const minutes = (s: { start: number; end: number }) => (s.end - s.start) / MS_PER_MINUTE;
 const describe = (parts: [string, number][]) => parts.map(([p, m]) => `${p} ${Math.round(m)}`).join(', ');
 
-function checkSpan(s: PooledSpan, gap: number, ctx: RuleContext, out: RuleOutput) {
-  const ds = platformsOf(s.orders);
-  if (ds.length < 2) return;
-  const joined = ds.map((d) => d.platform).join('+');
-  const j = ctx.jurisdiction(s.orders[0].d.orderAt(s.orders[0].p).region);
-  const day = ctx.clock.dayOf(s.start);
+/** The dossiers with orders in a span, by platform, and their platforms joined with '+'. */
+interface Platforms {
+  ds: Dossier[];
+  joined: string;
+}
+
+/**
+ * The platforms of span k; undefined when it is one platform's (most spans). A worker's
+ * spans mix the same few platforms over and over: each mix is worked out once, in `mixes`.
+ */
+function platformsOf(o: PooledOrders, spans: Spans, k: number, mixes: Map<string | number, Platforms>): Platforms | undefined {
+  const first = spans.first[k];
+  const last = spans.last[k];
+  const d0 = o.d[first];
+  let x = first + 1;
+  while (x <= last && o.d[x] === d0) x++;
+  if (x > last) return undefined;
+  // The mix's key: a bit per dossier (a worker has a few), else the sorted indexes.
+  let key: string | number;
+  if (o.dossiers.length <= 30) {
+    key = 0;
+    for (let y = first; y <= last; y++) key |= 1 << o.d[y];
+  } else key = [...new Set(o.d.subarray(first, last + 1))].sort((a, b) => a - b).join(',');
+  let mix = mixes.get(key);
+  if (!mix) {
+    const seen = new Set<number>();
+    for (let y = first; y <= last; y++) seen.add(o.d[y]);
+    const ds = [...seen].map((y) => o.dossiers[y]).sort((a, b) => (a.platform < b.platform ? -1 : 1));
+    mixes.set(key, (mix = { ds, joined: ds.map((d) => d.platform).join('+') }));
+  }
+  return mix;
+}
+
+/** The longest of some spans, in minutes. */
+function longestMinutes(spans: Spans): number {
+  let max = -Infinity;
+  for (let k = 0; k < spans.count; k++) max = Math.max(max, spanMinutes(spans, k));
+  return max;
+}
+
+function checkSpan(o: PooledOrders, spans: Spans, k: number, gap: number, ctx: RuleContext, out: RuleOutput, mixes: Map<string | number, Platforms>) {
+  const mix = platformsOf(o, spans, k, mixes);
+  if (!mix) return;
+  const { ds, joined } = mix;
+  const first = spans.first[k];
+  const last = spans.last[k];
+  const start = spans.start[k];
+  const end = spans.end[k];
+  const d0 = o.dossiers[o.d[first]];
+  const j = ctx.jurisdiction(d0.strings.get(d0.regionIdAt(o.p[first])));
+  const day = ctx.clock.dayOf(start);
   const { values: p, unverified } = ctx.params<Limits>(continuousOrderTime, j, day, joined);
-  const total = minutes(s);
+  const total = spanMinutes(spans, k);
   if (total <= p.max_minutes) return;
   // Longest span each platform had on its own within the merged one, against its own limit.
   const own: [string, number][] = [];
   for (const d of ds) {
-    const longest = Math.max(...mergeOrders(s.orders.filter((o) => o.d === d), gap).map(minutes));
+    const longest = longestMinutes(mergeOrders(o, gap, first, last, o.dossiers.indexOf(d)));
     if (longest > ctx.params<Limits>(continuousOrderTime, j, day, d.platform).values.max_minutes) return;
     own.push([d.platform, longest]);
   }
+  const orders = last - first + 1;
+  const listed: number[] = [];
+  for (let x = first; x <= last && listed.length < EVIDENCE_CAP; x++) listed.push(x);
   out.finding({
     messageId: 'mergedSpan',
-    data: { platforms: joined, start: ctx.clock.formatShort(s.start), end: ctx.clock.formatShort(s.end), minutes: Math.round(total), limit: p.max_minutes, byPlatform: describe(own) },
-    metrics: { check: 'continuous', platforms: joined, platformCount: ds.length, minutes: Math.round(total), limitMinutes: p.max_minutes, longestSinglePlatformMinutes: Math.round(Math.max(...own.map((o) => o[1]))), orders: s.orders.length },
-    period: { from: ctx.clock.formatInstant(s.start), to: ctx.clock.formatInstant(s.end) },
+    data: { platforms: joined, start: ctx.clock.formatShort(start), end: ctx.clock.formatShort(end), minutes: Math.round(total), limit: p.max_minutes, byPlatform: describe(own) },
+    metrics: { check: 'continuous', platforms: joined, platformCount: ds.length, minutes: Math.round(total), limitMinutes: p.max_minutes, longestSinglePlatformMinutes: Math.round(Math.max(...own.map((x) => x[1]))), orders },
+    period: { from: ctx.clock.formatInstant(start), to: ctx.clock.formatInstant(end) },
     jurisdiction: j,
     platform: joined,
     unverified,
-    ...pooledEvidence(ctx, s.orders),
+    ...pooledEvidence(ctx, o, listed, orders),
   });
 }
 
-function checkDay(day: number, total: number, spans: PooledSpan[], dossiers: Dossier[], ctx: RuleContext, out: RuleOutput) {
+function checkDay(day: number, total: number, o: PooledOrders, spans: Spans, dossiers: Dossier[], ctx: RuleContext, out: RuleOutput) {
+  let working = 0;
+  for (const d of dossiers) if ((d.dayMinutes.get(day) ?? 0) > 0) working++;
+  if (working < 2) return; // (most days: no list needed)
   const ds = dossiers.filter((d) => (d.dayMinutes.get(day) ?? 0) > 0);
-  if (ds.length < 2) return;
   const joined = ds.map((d) => d.platform).join('+');
   const j = jurisdictionOn(ds[0], ctx, day);
   const { values: p, unverified } = ctx.params<{ max_minutes: number }>(dailyWorkTime, j, day, joined);
@@ -56,17 +104,21 @@ function checkDay(day: number, total: number, spans: PooledSpan[], dossiers: Dos
   for (const d of ds) if (d.dayMinutes.get(day)! > ctx.params<{ max_minutes: number }>(dailyWorkTime, j, day, d.platform).values.max_minutes) return;
   const from = ctx.clock.startOfDay(day);
   const to = ctx.clock.startOfDay(day + 1);
-  const orders = spans.flatMap((s) => (s.end > from && s.start < to ? s.orders : [])).filter((o) => o.start < to && o.end > from);
+  const orders: number[] = [];
+  for (let k = 0; k < spans.count; k++) {
+    if (!(spans.end[k] > from && spans.start[k] < to)) continue;
+    for (let x = spans.first[k]; x <= spans.last[k]; x++) if (o.start[x] < to && o.end[x] > from) orders.push(x);
+  }
   const own: [string, number][] = ds.map((d) => [d.platform, d.dayMinutes.get(day)!]);
   out.finding({
     messageId: 'mergedDay',
     data: { platforms: joined, day: formatDay(day), minutes: Math.round(total), hours: hours(total), limit: p.max_minutes, byPlatform: describe(own) },
-    metrics: { check: 'daily', platforms: joined, platformCount: ds.length, minutes: Math.round(total), limitMinutes: p.max_minutes, longestSinglePlatformMinutes: Math.round(Math.max(...own.map((o) => o[1]))), orders: orders.length },
+    metrics: { check: 'daily', platforms: joined, platformCount: ds.length, minutes: Math.round(total), limitMinutes: p.max_minutes, longestSinglePlatformMinutes: Math.round(Math.max(...own.map((x) => x[1]))), orders: orders.length },
     period: dayPeriod(day, day),
     jurisdiction: j,
     platform: joined,
     unverified,
-    ...pooledEvidence(ctx, orders),
+    ...pooledEvidence(ctx, o, orders),
   });
 }
 
@@ -94,13 +146,14 @@ export const crossPlatformFatigue: Rule<Record<string, never>> = {
   check(dossiers, ctx, out) {
     if (dossiers.length < 2) return;
     const orders = pooledOrders(dossiers);
-    const first = orders[0];
-    const j0 = ctx.jurisdiction(first.d.orderAt(first.p).region);
+    const first = orders.dossiers[orders.d[0]];
+    const j0 = ctx.jurisdiction(first.strings.get(first.regionIdAt(orders.p[0])));
     // The break that separates spans, as continuous-order-time takes it for the first order.
-    const gap = ctx.params<Limits>(continuousOrderTime, j0, ctx.clock.dayOf(first.start), first.d.platform).values.break_minutes;
+    const gap = ctx.params<Limits>(continuousOrderTime, j0, ctx.clock.dayOf(orders.start[0]), first.platform).values.break_minutes;
     const spans = mergeOrders(orders, gap);
-    for (const s of spans) checkSpan(s, gap, ctx, out);
+    const mixes = new Map<string | number, Platforms>();
+    for (let k = 0; k < spans.count; k++) checkSpan(orders, spans, k, gap, ctx, out, mixes);
     const byDay = minutesByDay(spans, ctx.clock);
-    for (const day of [...byDay.keys()].sort((a, b) => a - b)) checkDay(day, byDay.get(day)!, spans, dossiers, ctx, out);
+    for (const day of [...byDay.keys()].sort((a, b) => a - b)) checkDay(day, byDay.get(day)!, orders, spans, dossiers, ctx, out);
   },
 };

@@ -13,8 +13,7 @@ const params = z.object({ max_minutes: z.number().positive() });
 type Params = z.infer<typeof params>;
 
 function check(d: Dossier, ctx: RuleContext, out: RuleOutput) {
-  const days = [...d.dayMinutes.keys()].sort((a, b) => a - b);
-  for (const day of days) {
+  for (const day of d.minuteDays) {
     const minutes = d.dayMinutes.get(day)!;
     const j = jurisdictionOn(d, ctx, day);
     const { values: p, unverified } = ctx.params<Params>(dailyWorkTime, j, day, d.platform);

@@ -5,8 +5,8 @@
 // employment or the intermediate category (劳社部发〔2005〕12号 art. 1: management and
 // integral part of the business).
 import { z } from 'zod';
-import type { Dossier } from '../assemble/index.js';
-import { firstDayOfMonth, formatMonth, lastDayOfMonth, monthOfDay } from '../time.js';
+import { monthOf, type Dossier } from '../assemble/index.js';
+import { firstDayOfMonth, formatMonth, lastDayOfMonth } from '../time.js';
 import type { Rule, RuleContext, RuleOutput } from './types.js';
 import { dayPeriod, hours, orderEvidence } from './util.js';
 import { daysWithRelation, firstOrders, groupBy, INDEPENDENT, minutesOf } from './util-time.js';
@@ -15,7 +15,7 @@ const params = z.object({ min_active_days: z.number().int().positive(), min_aver
 type Params = z.infer<typeof params>;
 
 function check(d: Dossier, ctx: RuleContext, out: RuleOutput) {
-  for (const [month, days] of groupBy(daysWithRelation(d, INDEPENDENT), monthOfDay)) {
+  for (const [month, days] of groupBy(daysWithRelation(d, INDEPENDENT), monthOf)) {
     const first = firstDayOfMonth(month);
     const last = lastDayOfMonth(month);
     const j = ctx.jurisdictionOf(d, first, last);

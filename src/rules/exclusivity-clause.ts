@@ -22,8 +22,8 @@ function check(d: Dossier, ctx: RuleContext, out: RuleOutput) {
     if (!c.exclusive || !FREE_TO_WORK_ELSEWHERE.has(c.contractType)) continue;
     const worked = d.activeDays.filter((day) => covers(c, day));
     const until = c.endDay ?? worked[worked.length - 1] ?? c.startDay;
-    const firstOrder = worked.length ? d.ordersOn(worked[0]).next() : undefined;
-    const positions = firstOrder && !firstOrder.done ? [firstOrder.value] : [];
+    const firstOrder = worked.length ? d.firstOrderOn(worked[0]) : -1;
+    const positions = firstOrder >= 0 ? [firstOrder] : [];
     const ev = orderEvidence(d, ctx, positions, () => 'first order under the clause');
     out.finding({
       messageId: c.contractType,

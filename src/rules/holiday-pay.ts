@@ -4,8 +4,8 @@
 // ch. 3; 永人社发〔2025〕20号 item 6; 德人社发〔2022〕95号 (六)). Statutory days follow the
 // dated calendar (全国年节及纪念日放假办法, 国务院令第795号 from 2025).
 import { z } from 'zod';
-import type { Dossier } from '../assemble/index.js';
-import { civilFromDay, formatDay, monthOfDay } from '../time.js';
+import { monthOf, type Dossier } from '../assemble/index.js';
+import { civilFromDay, formatDay } from '../time.js';
 import type { Rule, RuleContext, RuleOutput } from './types.js';
 import { dayPeriod, fmtYuan, hours, orderEvidence, recordEvidence, yuan } from './util.js';
 import { EMPLOYEE, jurisdictionOn, workedDays } from './util-time.js';
@@ -31,7 +31,7 @@ function normalRate(d: Dossier, ctx: RuleContext, month: number) {
   let orders = 0;
   let minutes = 0;
   for (const day of workedDays(d)) {
-    if (monthOfDay(day) !== month || ctx.law.dayType(day) === 'statutory') continue;
+    if (monthOf(day) !== month || ctx.law.dayType(day) === 'statutory') continue;
     const p = dayPay(d, day);
     if (!p || p.orders === 0) continue;
     [fen, orders, minutes] = [fen + p.fen, orders + p.orders, minutes + p.minutes];
@@ -56,7 +56,7 @@ function checkDay(d: Dossier, day: number, ctx: RuleContext, out: RuleOutput) {
   const worked = dayPay(d, day);
   if (worked?.orders === 0) return; // only the end of an order accepted the day before
   if (!worked) return out.notAssessed('no order pay on a statutory holiday');
-  const rate = normalRate(d, ctx, monthOfDay(day));
+  const rate = normalRate(d, ctx, monthOf(day));
   if (!rate) return out.notAssessed('no order pay on ordinary days of the month to set a normal rate');
   const j = jurisdictionOn(d, ctx, day);
   const { values: p, unverified } = ctx.params<Params>(holidayPay, j, day, d.platform);

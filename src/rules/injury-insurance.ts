@@ -7,71 +7,109 @@ import { covers } from '../assemble/index.js';
 import type { InsuranceType } from '../model.js';
 import { formatDay } from '../time.js';
 import type { Rule, RuleContext, RuleOutput } from './types.js';
-import { dayPeriod, orderEvidence, runsOf } from './util.js';
+import { dayPeriod, orderEvidence } from './util.js';
 
 type DayStatus = { day: number; status: 'ok' | 'missing' | 'inactive' | 'commercialOnlyMissing'; unverified?: string };
 
-function hasCover(d: Dossier, day: number, types: InsuranceType[], status: 'active' | 'any') {
-  return d.insurance.some((r) => types.includes(r.insuranceType) && covers(r, day) && (status === 'any' || r.status === 'active'));
+function hasCover(d: Dossier, day: number, types: readonly InsuranceType[], status: 'active' | 'any') {
+  for (const r of d.insurance) if (types.includes(r.insuranceType) && covers(r, day) && (status === 'any' || r.status === 'active')) return true;
+  return false;
 }
 
-/** Injury cover status of a day as this rule judges it; undefined when the scheme's reach cannot be told. */
-export function injuryStatusOn(d: Dossier, day: number, ctx: RuleContext): DayStatus | undefined {
+const EMPLOYEE_COVER: readonly InsuranceType[] = ['work_injury'];
+const OTHER_COVER: readonly InsuranceType[] = ['work_injury', 'occupational_injury'];
+const COMMERCIAL_COVER: readonly InsuranceType[] = ['accident', 'employer_liability'];
+
+type Status = DayStatus['status'];
+
+/** The unverified source behind the last status statusOn gave (scheme lookups only). */
+let lastUnverified: string | undefined;
+
+/** Status of a day, or undefined when the scheme's reach cannot be told; its unverified note in lastUnverified. No object per day. */
+function statusOn(d: Dossier, day: number, ctx: RuleContext): Status | undefined {
+  lastUnverified = undefined;
   const relation = d.relationOn(day);
   const employee = relation === 'labor' || relation === 'part_time' || relation === 'dispatch';
-  const injuryTypes: InsuranceType[] = employee ? ['work_injury'] : ['work_injury', 'occupational_injury'];
-  if (hasCover(d, day, injuryTypes, 'active')) return { day, status: 'ok' };
+  const injuryTypes = employee ? EMPLOYEE_COVER : OTHER_COVER;
+  if (hasCover(d, day, injuryTypes, 'active')) return 'ok';
   const lapsed = hasCover(d, day, injuryTypes, 'any');
-  if (employee) return { day, status: lapsed ? 'inactive' : 'missing' };
+  if (employee) return lapsed ? 'inactive' : 'missing';
 
   // Outside an employment relation the occupational-injury scheme decides whether cover is
   // mandatory on this day; where it does not yet reach, commercial cover is encouraged.
-  const p = d.ordersOn(day).next();
-  const region = p.done ? undefined : d.orderAt(p.value).region;
+  const p = d.firstOrderOn(day);
+  const region = p < 0 ? undefined : d.strings.get(d.regionIdAt(p));
   const j = ctx.jurisdiction(region);
   if (!j) return undefined;
   const scheme = ctx.law.occupationalInjuryCovers(j.province, d.businessLineOn(day), day);
   const unverified = scheme.verified ? undefined : `occupational_injury.scheme (${scheme.source})`;
-  if (scheme.value) return { day, status: lapsed ? 'inactive' : 'missing', unverified };
-  if (hasCover(d, day, ['accident', 'employer_liability'], 'active')) return { day, status: 'ok' };
-  return { day, status: 'commercialOnlyMissing', unverified };
+  if (scheme.value) {
+    lastUnverified = unverified;
+    return lapsed ? 'inactive' : 'missing';
+  }
+  if (hasCover(d, day, COMMERCIAL_COVER, 'active')) return 'ok';
+  lastUnverified = unverified;
+  return 'commercialOnlyMissing';
+}
+
+/** Injury cover status of a day as this rule judges it; undefined when the scheme's reach cannot be told. */
+export function injuryStatusOn(d: Dossier, day: number, ctx: RuleContext): DayStatus | undefined {
+  const status = statusOn(d, day, ctx);
+  if (status === undefined) return undefined;
+  return lastUnverified === undefined ? { day, status } : { day, status, unverified: lastUnverified };
 }
 
 function check(d: Dossier, ctx: RuleContext, out: RuleOutput) {
-  const days: DayStatus[] = [];
+  // Statuses of the days that have one, as columns.
+  const days: number[] = [];
+  const statuses: Status[] = [];
+  const notes: (string | undefined)[] = [];
   let unknown = false;
   for (const day of d.activeDays) {
-    const s = injuryStatusOn(d, day, ctx);
-    if (s) days.push(s);
-    else unknown = true;
+    const s = statusOn(d, day, ctx);
+    if (s === undefined) unknown = true;
+    else {
+      days.push(day);
+      statuses.push(s);
+      notes.push(lastUnverified);
+    }
   }
   if (unknown) out.notAssessed('no region or ruleset to tell whether the occupational-injury scheme applies');
-  const runs = runsOf(days, (a, b) => a.status === b.status).filter((r) => r[0].status !== 'ok');
-  for (const run of runs) {
-    const first = run[0].day;
-    const last = run[run.length - 1].day;
-    const positions: number[] = [];
-    for (const { day } of run) for (const p of d.ordersOn(day)) positions.push(p);
-    const kind = run[0].status;
-    const relation = d.relationOn(first);
-    const ev = orderEvidence(d, ctx, positions);
-    out.finding({
-      messageId: kind === 'commercialOnlyMissing' ? 'noCommercialCover' : kind === 'inactive' ? 'lapsed' : 'noCover',
-      data: { first: formatDay(first), last: formatDay(last), days: run.length, orders: positions.length, platform: d.platform },
-      metrics: {
-        firstUncoveredDay: formatDay(first),
-        lastUncoveredDay: formatDay(last),
-        uncoveredActiveDays: run.length,
-        ordersWithoutCover: positions.length,
-        relation,
-      },
-      period: dayPeriod(first, last),
-      jurisdiction: ctx.jurisdictionOf(d, first, last),
-      severity: kind === 'commercialOnlyMissing' ? 'warning' : undefined,
-      unverified: [...new Set(run.flatMap((r) => (r.unverified ? [r.unverified] : [])))],
-      ...ev,
-    });
+  // Runs of days with the same status (days without one are skipped over, not a break).
+  for (let k = 0; k < days.length; ) {
+    let e = k;
+    while (e + 1 < days.length && statuses[e + 1] === statuses[k]) e++;
+    if (statuses[k] !== 'ok') runFinding(d, ctx, out, days.slice(k, e + 1), statuses[k], notes.slice(k, e + 1));
+    k = e + 1;
   }
+}
+
+function runFinding(d: Dossier, ctx: RuleContext, out: RuleOutput, run: number[], kind: Status, notes: (string | undefined)[]) {
+  const first = run[0];
+  const last = run[run.length - 1];
+  const positions: number[] = [];
+  const accDay = d.accDay;
+  for (const day of run) {
+    for (let p = d.firstOrderOn(day); p >= 0 && p < accDay.length && accDay[p] === day; p++) positions.push(p);
+  }
+  const relation = d.relationOn(first);
+  const ev = orderEvidence(d, ctx, positions);
+  out.finding({
+    messageId: kind === 'commercialOnlyMissing' ? 'noCommercialCover' : kind === 'inactive' ? 'lapsed' : 'noCover',
+    data: { first: formatDay(first), last: formatDay(last), days: run.length, orders: positions.length, platform: d.platform },
+    metrics: {
+      firstUncoveredDay: formatDay(first),
+      lastUncoveredDay: formatDay(last),
+      uncoveredActiveDays: run.length,
+      ordersWithoutCover: positions.length,
+      relation,
+    },
+    period: dayPeriod(first, last),
+    jurisdiction: ctx.jurisdictionOf(d, first, last),
+    severity: kind === 'commercialOnlyMissing' ? 'warning' : undefined,
+    unverified: [...new Set(notes.filter((u): u is string => Boolean(u)))],
+    ...ev,
+  });
 }
 
 export const injuryInsurance: Rule<Record<string, never>> = {

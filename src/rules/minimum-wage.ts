@@ -3,7 +3,7 @@
 // dispatch relations; hourly standard for part-time and the intermediate category
 // (人社厅发〔2023〕50号 guideline ch. 3).
 import { z } from 'zod';
-import type { Dossier } from '../assemble/index.js';
+import { monthOf, type Dossier } from '../assemble/index.js';
 import type { Jurisdiction, ParamValue } from '../law/types.js';
 import type { Relation } from '../model.js';
 import { firstDayOfMonth, formatMonth, lastDayOfMonth } from '../time.js';
@@ -26,7 +26,26 @@ function segments(ctx: RuleContext, j: Jurisdiction, key: string, first: number,
 }
 
 
-function checkMonth(d: Dossier, month: number, ctx: RuleContext, out: RuleOutput) {
+/** Order pay by month of acceptance, and the orders that carry it, in order (for months without pay records). */
+type OrderPay = Map<number, { fen: number; positions: number[] }>;
+
+function orderPayByMonth(d: Dossier, ctx: RuleContext): OrderPay {
+  const by: OrderPay = new Map();
+  const pay = d.log.payFen;
+  const sameClock = d.clock === ctx.clock;
+  for (let p = 0; p < d.sorted.length; p++) {
+    const fen = pay[d.sorted[p]];
+    if (Number.isNaN(fen)) continue;
+    const m = monthOf(sameClock ? d.accDay[p] : ctx.clock.dayOf(d.log.acceptedAt[d.sorted[p]]));
+    let e = by.get(m);
+    if (!e) by.set(m, (e = { fen: 0, positions: [] }));
+    e.fen += fen;
+    e.positions.push(p);
+  }
+  return by;
+}
+
+function checkMonth(d: Dossier, month: number, ctx: RuleContext, out: RuleOutput, orderPay: () => OrderPay) {
   const first = firstDayOfMonth(month);
   const last = lastDayOfMonth(month);
   const active = d.activeDays.filter((x) => x >= first && x <= last);
@@ -48,18 +67,13 @@ function checkMonth(d: Dossier, month: number, ctx: RuleContext, out: RuleOutput
     payFen += (r.grossFen - (r.overtimeFen ?? 0) - (r.holidayFen ?? 0) - (r.allowancesFen ?? 0)) * share;
     if (r.hoursWorked !== undefined) reportedHours = (reportedHours ?? 0) + r.hoursWorked * share;
   }
-  const orderPositions: number[] = [];
+  let orderPositions: number[] = [];
   if (payRecords.length === 0) {
-    let any = false;
-    for (let p = 0; p < d.sorted.length; p++) {
-      const o = d.orderAt(p);
-      const day = ctx.clock.dayOf(o.acceptedAt);
-      if (day < first || day > last || Number.isNaN(o.payFen)) continue;
-      payFen += o.payFen;
-      orderPositions.push(p);
-      any = true;
-    }
-    if (!any) return out.notAssessed('no pay record or order pay for the month');
+    // The month's order pay, summed in order once per dossier (not a scan of every order per month).
+    const m = orderPay().get(month);
+    if (!m) return out.notAssessed('no pay record or order pay for the month');
+    payFen += m.fen;
+    orderPositions = m.positions;
   }
   const minutes = Math.max(computedMinutes, (reportedHours ?? 0) * 60);
 
@@ -154,6 +168,10 @@ export const minimumWage: Rule<Record<string, never>> = {
   },
   requires: ['orders'],
   check(dossiers, ctx, out) {
-    for (const d of dossiers) for (const m of d.months()) checkMonth(d, m, ctx, out);
+    for (const d of dossiers) {
+      let orderPay: OrderPay | undefined;
+      const lazyOrderPay = () => (orderPay ??= orderPayByMonth(d, ctx));
+      for (const m of d.months()) checkMonth(d, m, ctx, out, lazyOrderPay);
+    }
   },
 };

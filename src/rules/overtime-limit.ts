@@ -2,8 +2,8 @@
 // reasons, and 36 hours a month (劳动法 art. 41; 城人社发〔2022〕97号 (七)); standard hours are
 // 8 a day and 40 a week (劳动法 art. 36; 国务院关于职工工作时间的规定 art. 3).
 import { z } from 'zod';
-import type { Dossier } from '../assemble/index.js';
-import { firstDayOfMonth, formatDay, formatMonth, lastDayOfMonth, monthOfDay } from '../time.js';
+import { monthOf, type Dossier } from '../assemble/index.js';
+import { firstDayOfMonth, formatDay, formatMonth, lastDayOfMonth } from '../time.js';
 import type { Rule, RuleContext, RuleOutput } from './types.js';
 import { dayPeriod, hours, orderEvidence } from './util.js';
 import { daysWithRelation, EMPLOYEE, firstOrders, jurisdictionOn, ordersTouching, weekStart } from './util-time.js';
@@ -49,8 +49,8 @@ function check(d: Dossier, ctx: RuleContext, out: RuleOutput) {
     const weeklyOver = Math.max(0, regular + standard - p.weekly_standard_minutes) - Math.max(0, regular - p.weekly_standard_minutes);
     regular += standard;
     if (dailyOver + weeklyOver <= 0) continue;
-    const m = months.get(monthOfDay(day)) ?? { daily: 0, weekly: 0, days: [] };
-    months.set(monthOfDay(day), m);
+    const m = months.get(monthOf(day)) ?? { daily: 0, weekly: 0, days: [] };
+    months.set(monthOf(day), m);
     m.daily += dailyOver;
     m.weekly += weeklyOver;
     m.days.push(day);

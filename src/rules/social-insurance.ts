@@ -41,8 +41,8 @@ function check(d: Dossier, ctx: RuleContext, out: RuleOutput) {
     const { missing, notPaid } = run[0];
     const positions: number[] = [];
     for (const m of run) {
-      const it = d.ordersOn(m.days[0]).next();
-      if (!it.done) positions.push(it.value);
+      const p = d.firstOrderOn(m.days[0]);
+      if (p >= 0) positions.push(p);
     }
     const ev = orderEvidence(d, ctx, positions, () => 'first order of the month');
     const enrolments = d.insurance

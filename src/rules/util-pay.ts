@@ -1,9 +1,9 @@
 // Shared pieces of the pay, contract and insurance rules: relation over a period, pay
 // records by month, record evidence, and the "today" of an audit.
-import type { Dossier } from '../assemble/index.js';
+import { monthOf, type Dossier } from '../assemble/index.js';
 import type { Kind, PayRecord, Relation } from '../model.js';
 import type { Evidence } from '../report/model.js';
-import { formatDay, monthOfDay } from '../time.js';
+import { formatDay } from '../time.js';
 import type { RuleContext } from './types.js';
 import { dominantRelation, EVIDENCE_CAP, fmtYuan, recordEvidence } from './util.js';
 
@@ -34,7 +34,7 @@ export function relationOver(d: Dossier, from: number, to: number): Relation {
 export function activeDaysByMonth(d: Dossier): Map<number, number[]> {
   const by = new Map<number, number[]>();
   for (const day of d.activeDays) {
-    const m = monthOfDay(day);
+    const m = monthOf(day);
     const list = by.get(m);
     if (list) list.push(day);
     else by.set(m, [day]);

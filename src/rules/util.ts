@@ -11,13 +11,15 @@ export const EVIDENCE_CAP = 50;
 export function orderEvidence(d: Dossier, ctx: RuleContext, positions: Iterable<number>, note?: (p: number) => string | undefined) {
   const evidence: Evidence[] = [];
   let omitted = 0;
+  const { log, sorted } = d;
   for (const p of positions) {
     if (evidence.length >= EVIDENCE_CAP) {
       omitted++;
       continue;
     }
-    const o = d.orderAt(p);
-    const e: Evidence = { file: ctx.files[o.file], line: o.line, orderId: o.orderId };
+    // Straight from the columns (as orderAt would give them, without a view per order).
+    const i = sorted[p];
+    const e: Evidence = { file: ctx.files[log.file[i]], line: log.line[i], orderId: log.orderIdAt(i) };
     const n = note?.(p);
     if (n) e.note = n;
     evidence.push(e);
@@ -46,13 +48,20 @@ export const dayPeriod = (from: number, to: number) => ({ from: formatDay(from),
 export const fmtYuan = (fen: number) => (Math.round(fen) / 100).toFixed(2);
 
 /** The relation governing most of the given days (ties: the first seen). */
-export function dominantRelation(d: Dossier, days: number[]): Relation | undefined {
-  const n = new Map<Relation, number>();
+export function dominantRelation(d: Dossier, days: readonly number[]): Relation | undefined {
+  // Relations in the order first seen, with their counts (a handful at most; mostly one).
+  const seen: Relation[] = [];
+  const counts: number[] = [];
   for (const day of days) {
     const r = d.relationOn(day);
-    n.set(r, (n.get(r) ?? 0) + 1);
+    const k = seen.indexOf(r);
+    if (k >= 0) counts[k]++;
+    else {
+      seen.push(r);
+      counts.push(1);
+    }
   }
-  let best: Relation | undefined;
-  for (const [r, k] of n) if (best === undefined || k > n.get(best)!) best = r;
-  return best;
+  let best = -1;
+  for (let k = 0; k < seen.length; k++) if (best < 0 || counts[k] > counts[best]) best = k;
+  return best < 0 ? undefined : seen[best];
 }

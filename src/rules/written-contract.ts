@@ -8,7 +8,7 @@ import { covers } from '../assemble/index.js';
 import type { ContractRecord } from '../model.js';
 import { formatDay } from '../time.js';
 import type { Rule, RuleContext, RuleOutput } from './types.js';
-import { dayPeriod, fmtYuan, orderEvidence, recordEvidence, runsOf, yuan } from './util.js';
+import { dayPeriod, fmtYuan, orderEvidence, recordEvidence, yuan } from './util.js';
 
 const params = z.object({ grace_days: z.number().int().nonnegative(), double_wage_max_months: z.number().int().positive() });
 type Params = z.infer<typeof params>;
@@ -37,11 +37,13 @@ function monthlyPayFen(d: Dossier, ctx: RuleContext, from: number, to: number): 
     any = true;
   }
   if (!any) {
+    const pay = d.log.payFen;
+    const sameClock = d.clock === ctx.clock;
     for (let p = 0; p < d.sorted.length; p++) {
-      const o = d.orderAt(p);
-      const day = ctx.clock.dayOf(o.acceptedAt);
-      if (day >= from && day <= to && !Number.isNaN(o.payFen)) {
-        fen += o.payFen;
+      const day = sameClock ? d.accDay[p] : ctx.clock.dayOf(d.log.acceptedAt[d.sorted[p]]);
+      const orderFen = pay[d.sorted[p]];
+      if (day >= from && day <= to && !Number.isNaN(orderFen)) {
+        fen += orderFen;
         any = true;
       }
     }
@@ -49,65 +51,79 @@ function monthlyPayFen(d: Dossier, ctx: RuleContext, from: number, to: number): 
   return any ? (fen / days) * (365.25 / 12) : undefined;
 }
 
-function check(d: Dossier, ctx: RuleContext, out: RuleOutput) {
-  const uncovered = d.activeDays.map((day) => ({ day, ok: d.contracts.some((c) => covers(c, day) && countsAsWritten(c)) }));
-  const runs = runsOf(uncovered, (a, b) => a.ok === b.ok).filter((r) => !r[0].ok);
-  for (const run of runs) {
-    const first = run[0].day;
-    const last = run[run.length - 1].day;
-    const j = ctx.jurisdictionOf(d, first, last);
-    const { values: p, unverified } = ctx.params<Params>(writtenContract, j, first, d.platform);
-    if (last - first <= p.grace_days) continue;
+/** Whether a written contract or agreement covers the day. */
+function written(d: Dossier, day: number): boolean {
+  for (const c of d.contracts) if (covers(c, day) && countsAsWritten(c)) return true;
+  return false;
+}
 
-    const metrics: Record<string, number | string> = {
-      firstUncoveredDay: formatDay(first),
-      lastUncoveredDay: formatDay(last),
-      uncoveredActiveDays: run.length,
-      spanDays: last - first + 1,
-      graceDays: p.grace_days,
-    };
-    const prior = lastLaborRelation(d, last);
-    const oral = d.contracts.find((c) => covers(c, first) && !countsAsWritten(c));
-    let messageId = 'noContract';
-    if (oral) messageId = 'oralOnly';
-    else if (d.contracts.length > 0) messageId = 'notCovered';
-    if (prior) {
-      // Double wages from the day after the first month, at most 11 months (实施条例 art. 6–7).
-      const exposureDays = Math.min(last - (first + p.grace_days), Math.round(p.double_wage_max_months * (365.25 / 12)));
-      const monthly = monthlyPayFen(d, ctx, first, last);
-      metrics.relation = prior.contractType === 'dispatch_contract' ? 'dispatch' : 'labor';
-      if (monthly !== undefined) {
-        const exposure = Math.round((monthly * exposureDays) / (365.25 / 12));
-        metrics.doubleWageExposureYuan = yuan(exposure);
-        metrics.arrearsYuan = yuan(exposure);
-      }
-    }
-    const positions: number[] = [];
-    for (const { day } of run) {
-      const it = d.ordersOn(day).next();
-      if (!it.done) positions.push(it.value);
-    }
-    const ev = orderEvidence(d, ctx, positions);
-    const contractEvidence = d.contracts.map((c) =>
-      recordEvidence(ctx, c, `${c.contractType} ${formatDay(c.startDay)}–${c.endDay === undefined ? '' : formatDay(c.endDay)}${c.form === 'oral' ? ' oral' : ''}`),
-    );
-    out.finding({
-      messageId,
-      data: {
-        first: formatDay(first),
-        last: formatDay(last),
-        days: run.length,
-        grace: p.grace_days,
-        exposure: metrics.doubleWageExposureYuan !== undefined ? fmtYuan(Number(metrics.doubleWageExposureYuan) * 100) : '-',
-      },
-      metrics,
-      period: dayPeriod(first, last),
-      jurisdiction: j,
-      evidence: [...contractEvidence, ...ev.evidence],
-      evidenceOmitted: ev.evidenceOmitted,
-      unverified,
-    });
+function check(d: Dossier, ctx: RuleContext, out: RuleOutput) {
+  // Runs of active days without a written contract (no object per day: most days are covered).
+  const days = d.activeDays;
+  for (let k = 0; k < days.length; ) {
+    const ok = written(d, days[k]);
+    let e = k + 1;
+    while (e < days.length && written(d, days[e]) === ok) e++;
+    if (!ok) checkRun(d, ctx, out, days.slice(k, e));
+    k = e;
   }
+}
+
+function checkRun(d: Dossier, ctx: RuleContext, out: RuleOutput, run: number[]) {
+  const first = run[0];
+  const last = run[run.length - 1];
+  const j = ctx.jurisdictionOf(d, first, last);
+  const { values: p, unverified } = ctx.params<Params>(writtenContract, j, first, d.platform);
+  if (last - first <= p.grace_days) return;
+
+  const metrics: Record<string, number | string> = {
+    firstUncoveredDay: formatDay(first),
+    lastUncoveredDay: formatDay(last),
+    uncoveredActiveDays: run.length,
+    spanDays: last - first + 1,
+    graceDays: p.grace_days,
+  };
+  const prior = lastLaborRelation(d, last);
+  const oral = d.contracts.find((c) => covers(c, first) && !countsAsWritten(c));
+  let messageId = 'noContract';
+  if (oral) messageId = 'oralOnly';
+  else if (d.contracts.length > 0) messageId = 'notCovered';
+  if (prior) {
+    // Double wages from the day after the first month, at most 11 months (实施条例 art. 6–7).
+    const exposureDays = Math.min(last - (first + p.grace_days), Math.round(p.double_wage_max_months * (365.25 / 12)));
+    const monthly = monthlyPayFen(d, ctx, first, last);
+    metrics.relation = prior.contractType === 'dispatch_contract' ? 'dispatch' : 'labor';
+    if (monthly !== undefined) {
+      const exposure = Math.round((monthly * exposureDays) / (365.25 / 12));
+      metrics.doubleWageExposureYuan = yuan(exposure);
+      metrics.arrearsYuan = yuan(exposure);
+    }
+  }
+  const positions: number[] = [];
+  for (const day of run) {
+    const pos = d.firstOrderOn(day);
+    if (pos >= 0) positions.push(pos);
+  }
+  const ev = orderEvidence(d, ctx, positions);
+  const contractEvidence = d.contracts.map((c) =>
+    recordEvidence(ctx, c, `${c.contractType} ${formatDay(c.startDay)}–${c.endDay === undefined ? '' : formatDay(c.endDay)}${c.form === 'oral' ? ' oral' : ''}`),
+  );
+  out.finding({
+    messageId,
+    data: {
+      first: formatDay(first),
+      last: formatDay(last),
+      days: run.length,
+      grace: p.grace_days,
+      exposure: metrics.doubleWageExposureYuan !== undefined ? fmtYuan(Number(metrics.doubleWageExposureYuan) * 100) : '-',
+    },
+    metrics,
+    period: dayPeriod(first, last),
+    jurisdiction: j,
+    evidence: [...contractEvidence, ...ev.evidence],
+    evidenceOmitted: ev.evidenceOmitted,
+    unverified,
+  });
 }
 
 export const writtenContract: Rule<Params> = {
