@@ -5,6 +5,7 @@
 import { fillTemplate } from '../i18n/format.js';
 import { LABELS, type Labels } from '../i18n/labels.js';
 import { localiseReason } from '../i18n/reasons.js';
+import { localiseRejection } from '../i18n/rejections.js';
 import { RELATIONS } from '../model.js';
 import type { Coverage, Finding, Report } from '../report/model.js';
 import { baselineCounts, basisText, evidenceRef, isCurrent, pct, ruleRows, ruleTitle, SEVERITIES, when } from './common.js';
@@ -407,7 +408,7 @@ function rest(report: Report): string {
   if (rejected) {
     const items = report.rejected
       .slice(0, REJECTED_LISTED)
-      .map((r) => `<li><code>${h(r.file)}:${r.line}</code>${r.column ? ` [${h(r.column)}]` : ''} ${h(r.reason)}</li>`)
+      .map((r) => `<li><code>${h(r.file)}:${r.line}</code>${r.column ? ` [${h(r.column)}]` : ''} ${h(localiseRejection(r.reason, report.run.lang))}</li>`)
       .join('');
     const more = rejected > REJECTED_LISTED ? `<li class="muted">${h(fillTemplate(L.more, { n: rejected - Math.min(REJECTED_LISTED, report.rejected.length) }))}</li>` : '';
     parts.push(`<h2>${h(L.rejected)} (${rejected})</h2><ul>${items}${more}</ul>`);

@@ -5,6 +5,7 @@ import Table from 'cli-table3';
 import { fillTemplate } from '../i18n/format.js';
 import { LABELS } from '../i18n/labels.js';
 import { localiseReason } from '../i18n/reasons.js';
+import { localiseRejection } from '../i18n/rejections.js';
 import type { Severity } from '../law/types.js';
 import type { Finding, Report } from '../report/model.js';
 import { findRule } from '../rules/index.js';
@@ -101,7 +102,7 @@ export function table(report: Report): string {
   const rejected = report.run.inputs.reduce((s, i) => s + i.rowsRejected, 0);
   if (rejected) {
     out.push(`\n${chalk.bold(L.rejected)} (${rejected})`);
-    for (const r of report.rejected.slice(0, 20)) out.push(`  ${clean(r.file)}:${r.line}${r.column ? ` [${clean(r.column)}]` : ''} ${clean(r.reason)}`);
+    for (const r of report.rejected.slice(0, 20)) out.push(`  ${clean(r.file)}:${r.line}${r.column ? ` [${clean(r.column)}]` : ''} ${clean(localiseRejection(r.reason, lang))}`);
     if (rejected > 20) out.push(`  ${fillTemplate(L.more, { n: rejected - 20 })}`);
   }
   return `${out.join('\n')}\n`;

@@ -2,7 +2,9 @@
 // Chinese in a zh report (src/i18n/rejections.ts) and stays English in an en one.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runAudit } from '../../src/audit/run.js';
 import { localiseRejection } from '../../src/i18n/rejections.js';
+import { REPORTERS } from '../../src/reporters/index.js';
 import { readInputs } from '../../src/read/index.js';
 import { Clock } from '../../src/time.js';
 import { put, tmpDir } from '../read/tmpfiles.js';
@@ -90,6 +92,21 @@ describe('rejection reasons in Chinese', () => {
     expect(localiseRejection('unknown order status "lost"', 'zh')).toBe('未知的订单状态 "lost"');
     expect(localiseRejection('duplicate order id A1 (first at data/orders.csv line 2)', 'zh')).toBe('重复的订单号 A1（首次出现于 data/orders.csv 第 2 行）');
     expect(localiseRejection('row has 6 fields, the header has 7', 'zh')).toBe('该行有 6 个字段，表头有 7 个');
+  });
+
+  it('the table and HTML reports of a zh audit show them in Chinese, the JSON keeps English', async () => {
+    const d = await tmpDir();
+    await put(d, 'orders.csv', FILES['orders.csv'].slice(0, 5).join('\n') + '\n');
+    for (const lang of ['zh', 'en'] as const) {
+      const report = await runAudit({ inputs: [{ path: d }], lang, now: () => new Date('2026-01-01T00:00:00Z') });
+      expect(report.rejected.map((r) => r.reason)).toContain('order ends before it starts');
+      const zhText = '订单完成时间早于接单时间';
+      for (const format of ['table', 'html'] as const) {
+        if (lang === 'zh') expect(REPORTERS[format](report), format).toContain(zhText);
+        else expect(REPORTERS[format](report), format).not.toContain(zhText);
+      }
+      expect(REPORTERS.json(report)).not.toContain(zhText);
+    }
   });
 
   it('an unknown reason passes through unchanged', () => {
