@@ -3,7 +3,7 @@
 import type { Dossier } from '../assemble/index.js';
 import { NotInForceError, UsageError } from '../errors.js';
 import type { Jurisdiction, Law, ParamValue, RuleSettings } from '../law/types.js';
-import type { InputSummary, Kind } from '../model.js';
+import type { BusinessLine, InputSummary, Kind } from '../model.js';
 import type { ParameterSource } from '../report/model.js';
 import type { ResolvedParams, Rule, RuleContext } from '../rules/types.js';
 import { formatDay, type Clock } from '../time.js';
@@ -48,28 +48,26 @@ function memoLaw(law: Law): Law {
     return v;
   };
   // Asked per active day of every worker outside an employment relation (injury-insurance).
-  const injury = new Map<string, Map<string | undefined, Map<number, ParamValue<boolean>>>>();
-  memo.occupationalInjuryCovers = function (province, businessLine, day) {
-    let byLine = injury.get(province);
-    if (!byLine) injury.set(province, (byLine = new Map()));
-    let byDay = byLine.get(businessLine);
-    if (!byDay) byLine.set(businessLine, (byDay = new Map()));
-    let v = byDay.get(day);
-    if (v === undefined) byDay.set(day, (v = law.occupationalInjuryCovers.call(memo, province, businessLine, day)));
-    return v;
-  };
+  memo.occupationalInjuryCovers = memo3((province: string, businessLine: BusinessLine | undefined, day: number) =>
+    law.occupationalInjuryCovers.call(memo, province, businessLine, day),
+  );
   // Asked per finding; the answer is built from the ruleset chain each time.
-  const settings = new Map<string, Map<string, Map<string | undefined, RuleSettings>>>();
-  memo.ruleSettings = function (rulesetId, ruleId, platform) {
-    let byRule = settings.get(rulesetId);
-    if (!byRule) settings.set(rulesetId, (byRule = new Map()));
-    let byPlatform = byRule.get(ruleId);
-    if (!byPlatform) byRule.set(ruleId, (byPlatform = new Map()));
-    let v = byPlatform.get(platform);
-    if (v === undefined) byPlatform.set(platform, (v = law.ruleSettings.call(memo, rulesetId, ruleId, platform)));
-    return v;
-  };
+  memo.ruleSettings = memo3((rulesetId: string, ruleId: string, platform: string | undefined) => law.ruleSettings.call(memo, rulesetId, ruleId, platform));
   return memo;
+}
+
+/** A function of three arguments, remembered per argument triple (nested maps: no key strings). */
+function memo3<A, B, C, V>(f: (a: A, b: B, c: C) => V): (a: A, b: B, c: C) => V {
+  const byA = new Map<A, Map<B, Map<C, V>>>();
+  return (a, b, c) => {
+    let byB = byA.get(a);
+    if (!byB) byA.set(a, (byB = new Map()));
+    let byC = byB.get(b);
+    if (!byC) byB.set(b, (byC = new Map()));
+    let v = byC.get(c);
+    if (v === undefined && !byC.has(c)) byC.set(c, (v = f(a, b, c)));
+    return v as V;
+  };
 }
 
 export function makeContext(
