@@ -13,8 +13,6 @@
 const ARENA_CHUNK = 1 << 24; // bytes per arena chunk (16 MiB); an id never straddles two
 /** Int32 fields per entry: arena offset (unsigned), length | platform << 16, file, line (unsigned). */
 const REC = 4;
-/** Int32 fields per entry once sealed: arena offset, length. */
-const IDS = 2;
 
 const encoder = new TextEncoder();
 
@@ -332,42 +330,32 @@ export class OrderIdIndex {
    * Claims after this throw.
    */
   seal(): void {
-    if (this.sealed) return;
     this.table = new Int32Array(0);
     this.hashes = new Uint32Array(0);
-    // Only where each id is stays: offset and length (origins were for the duplicate check).
-    const ids = new Int32Array(new SharedArrayBuffer(Math.max(1, this.n) * IDS * 4));
-    for (let e = 0; e < this.n; e++) {
-      ids[e * IDS] = this.rec[e * REC];
-      ids[e * IDS + 1] = this.rec[e * REC + 1] & 0xffff;
-    }
-    this.rec = ids;
     this.sealed = true;
   }
   private sealed = false;
 
   originOf(e: number): { file: number; line: number } {
-    if (this.sealed) throw new Error('OrderIdIndex: origins are gone once sealed');
     return { file: this.rec[e * REC + 2], line: this.rec[e * REC + 3] >>> 0 };
   }
 
-  /** The ids' memory, for threads that read ids (SharedIds); once sealed. */
+  /** The ids' memory, for threads that read ids (SharedIds); valid once sealed. */
   shared(): SharedIdMemory {
-    if (!this.sealed) throw new Error('OrderIdIndex: shared before sealed');
     return { arena: this.arena.map((b) => b.buffer as SharedArrayBuffer), rec: this.rec.buffer as SharedArrayBuffer };
   }
 
   /** The id of an entry, as a string. */
   idAt(e: number): string {
-    return idOf(this.arena, this.rec, this.sealed ? IDS : REC, e);
+    return idOf(this.arena, this.rec, e);
   }
 }
 
-function idOf(arena: Buffer[], rec: Int32Array, stride: number, e: number): string {
-  const off = rec[e * stride] >>> 0;
+function idOf(arena: Buffer[], rec: Int32Array, e: number): string {
+  const off = rec[e * REC] >>> 0;
   const a = arena[Math.floor(off / ARENA_CHUNK)];
   const o = off % ARENA_CHUNK;
-  return (a as unknown as { utf8Slice(s: number, e: number): string }).utf8Slice(o, o + (rec[e * stride + 1] & 0xffff));
+  return (a as unknown as { utf8Slice(s: number, e: number): string }).utf8Slice(o, o + (rec[e * REC + 1] & 0xffff));
 }
 
 export interface SharedIdMemory {
@@ -384,6 +372,6 @@ export class SharedIds {
     this.rec = new Int32Array(m.rec);
   }
   idAt(e: number): string {
-    return idOf(this.arena, this.rec, IDS, e);
+    return idOf(this.arena, this.rec, e);
   }
 }
