@@ -354,20 +354,25 @@ export class Collector implements OrderSink {
     for (let r = 0; r < n; r++) starts[wpOf[r] + 1]++;
     for (let k = 0; k < groups; k++) starts[k + 1] += starts[k];
     const rowAt = new Int32Array(n); // grouped position → row
+    // Two placing passes, one per time column, so that each old column is given back before
+    // the next copy is made (the run's peak memory is here).
     const acceptedAt = new Float64Array(new SharedArrayBuffer(n * 8));
-    const completedAt = new Float64Array(new SharedArrayBuffer(n * 8));
     {
       const pos = Float64Array.from(starts.subarray(0, groups));
       const a = this.acceptedAt;
-      const c = this.completedAt;
       for (let r = 0; r < n; r++) {
         const g = pos[wpOf[r]]++;
         rowAt[g] = r;
         acceptedAt[g] = a[r];
-        completedAt[g] = c[r];
       }
     }
     grow(this.acceptedAt, 0);
+    const completedAt = new Float64Array(new SharedArrayBuffer(n * 8));
+    {
+      const pos = Float64Array.from(starts.subarray(0, groups));
+      const c = this.completedAt;
+      for (let r = 0; r < n; r++) completedAt[pos[wpOf[r]]++] = c[r];
+    }
     grow(this.completedAt, 0);
     // Within each worker-platform, by acceptance, completion and input position.
     const sorter = new SegmentSorter(acceptedAt, completedAt, rowAt);

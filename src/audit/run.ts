@@ -1,6 +1,4 @@
 // The pipeline of one audit: read → normalise → assemble per worker → rules → report.
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { assemble, Collector, type Dossier } from '../assemble/index.js';
 import { InputError, UsageError } from '../errors.js';
 import { loadConfig, loadLaw, withConfig } from '../law/index.js';
@@ -17,6 +15,7 @@ import { runRules } from '../rules/engine.js';
 import { Clock, parseIsoDay } from '../time.js';
 import { VERSION } from '../version.js';
 import { makeContext } from './context.js';
+import { heapKeeper } from './memory.js';
 import { mergeNotAssessed, shardOf, type Shard } from './shard.js';
 import { batchTask, RuleThreads } from './ruleThreads.js';
 import { expandInputs } from '../read/expand.js';
@@ -159,6 +158,8 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
   const files = read.inputs.map((i) => i.path);
   mark('read');
   orderIds.seal(); // duplicate checks are over: keep only the ids
+  const heap = heapKeeper();
+  if (collector.orderCount >= 100_000) heap.dropGarbage();
   collector.orders; // group and sort the orders
   mark('group');
   // Worker-platforms share a handful of regions and days: their rulesets and gaps are looked up once each.
@@ -201,7 +202,6 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
   const platformRules = RULES.filter((r) => r.scope === 'platform');
   const findings: Finding[] = [];
   const notAssessedParts: NotAssessed[][] = [];
-  const heap = heapKeeper();
   const batches = byWorkerBatches(own, o.ruleBatch ?? RULE_BATCH);
   // With many workers, batches also go to rule threads (one core is this thread's).
   if (pool && own.length < (o.ruleThreadsMin ?? RULE_THREADS_MIN)) {
@@ -297,33 +297,6 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
   } finally {
     await pool?.close();
   }
-}
-
-/**
- * Keeps the JS heap near what is live while the rules run batch by batch: each batch leaves
- * its spans and the rules' scratch behind, and V8 lets such garbage pile up to several times
- * the live heap before it collects. When the heap has grown by half since the last collection
- * (and is over 128 MB), collect now; and once more before the report is written. Memory, not
- * speed: a run over a few thousand workers never gets there.
- */
-function heapKeeper(): { settle(force?: boolean): void } {
-  let gc: (() => void) | undefined;
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    gc = runInNewContext('gc') as () => void;
-  } catch {
-    gc = undefined;
-  }
-  let base = process.memoryUsage().heapUsed;
-  return {
-    settle(force = false) {
-      if (!gc) return;
-      const used = process.memoryUsage().heapUsed;
-      if (used < 128 * 2 ** 20 || (!force && used < 1.5 * base)) return;
-      gc();
-      base = process.memoryUsage().heapUsed;
-    },
-  };
 }
 
 /** Config values used, from this thread's context and the rule threads', one per rule, platform and name, sorted as configValuesUsed sorts them. */

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { dropGarbage } from '../audit/memory.js';
 import { runAudit, type AuditOptions } from '../audit/run.js';
 import { UsageError } from '../errors.js';
 import type { Kind } from '../model.js';
@@ -165,6 +166,9 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
         bar.done();
       }
       const writeStart = performance.now();
+      // The orders and dossiers died with the run; give their memory back before the report
+      // is masked and written (for millions of orders, the run's peak was here).
+      if (report.run.inputs.reduce((n, i) => n + i.rowsRead, 0) >= 1_000_000) dropGarbage();
       // Notes quote paths and values from the inputs: one line each, nothing a terminal acts on.
       const note = noteTo(io);
       if (!o.quiet) {

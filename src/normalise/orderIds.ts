@@ -284,6 +284,7 @@ export class OrderIdIndex {
           entries[at] = e;
         }
       }
+      this.hashes = new Uint32Array(0); // the keys hold them now (memory: the peak of a run is near here)
       const rec = this.rec;
       let table = new Int32Array(1024);
       for (let k = 0; k < 1 << BITS; k++) {
