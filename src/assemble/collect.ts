@@ -412,7 +412,8 @@ export class Collector implements OrderSink {
 
 // column[dest[r]] = old column[r] into a new array (shared memory: rule threads read it
 // too); the old column's buffer is shrunk to nothing (its memory is given back at once, not
-// at the next garbage collection).
+// at the next garbage collection). One function per element type on purpose: a generic one
+// sees five kinds of typed array and its loop is no longer compiled for any one of them.
 function scatterF64(src: Float64Array, dest: Int32Array, n: number): Float64Array {
   const col = new Float64Array(new SharedArrayBuffer(n * 8));
   for (let r = 0; r < n; r++) col[dest[r]] = src[r];
