@@ -262,6 +262,7 @@ export class OrderIdIndex {
    * small hash table that stays in cache, first copies in, later ones found against them.
    */
   resolveDuplicates(): Duplicates {
+    this.sealed = true; // no claim may come after the answer
     const n = this.n;
     const mask = new Uint8Array(n);
     const laterList: number[] = [];
