@@ -4,13 +4,22 @@
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
+let gcFunction: (() => void) | undefined | null = null;
+
+/**
+ * V8's gc(), made once per process: changing V8 flags while the process runs is allowed but
+ * not meant to be routine (Node's docs warn of crashes), and other isolates (worker threads)
+ * may be busy at the time, so the flag is set once, on first use, and never again.
+ */
 function exposeGc(): (() => void) | undefined {
+  if (gcFunction !== null) return gcFunction;
   try {
     v8.setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
+    gcFunction = runInNewContext('gc') as () => void;
   } catch {
-    return undefined;
+    gcFunction = undefined;
   }
+  return gcFunction;
 }
 
 /** Collects garbage now (where the engine lets us). */
