@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { endWorker } from '../threads.js';
 import type { Collector } from '../assemble/collect.js';
 import type { Dossier } from '../assemble/index.js';
 import { InputError, UsageError } from '../errors.js';
@@ -172,6 +173,6 @@ export class RuleThreads {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all(this.workers.map((w) => endWorker(w)));
   }
 }

@@ -2,6 +2,7 @@
 // law and rule context; per batch, the dossiers of its worker-platforms, the rules about
 // workers over them, the findings back as data.
 import { parentPort, workerData } from 'node:worker_threads';
+import type { CLOSE } from '../threads.js';
 import { Dossier } from '../assemble/dossier.js';
 import { OrderLog, StringTable, type OrderColumns } from '../assemble/orderLog.js';
 import { loadConfig, loadLaw, withConfig } from '../law/index.js';
@@ -23,7 +24,8 @@ try {
   const workerRules = RULES.filter((r) => r.scope !== 'platform');
   let run: ((t: RuleBatch) => void) | undefined;
 
-  parentPort!.on('message', (m: { type: 'init'; init: RuleThreadInit } | { type: 'batch'; task: RuleBatch }) => {
+  parentPort!.on('message', (m: { type: 'init'; init: RuleThreadInit } | { type: 'batch'; task: RuleBatch } | typeof CLOSE) => {
+    if (m.type === 'close') return parentPort!.close(); // ends this thread (threads.ts)
     try {
       if (m.type === 'init') {
         run = prepare(m.init, law, workerRules);

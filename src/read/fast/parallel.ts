@@ -12,6 +12,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { endWorker } from '../../threads.js';
 import type { ColumnIndex } from '../../normalise/convert.js';
 import type { HandOff, Resume } from '../csvStream.js';
 import type { OrderMerger } from './merge.js';
@@ -247,6 +248,6 @@ export async function readParallel(h: HandOff, signal: { aborted: boolean }, o: 
     }
     return undefined;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(workers.map((w) => endWorker(w)));
   }
 }

@@ -8,6 +8,7 @@
 
 import { open } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
+import { isClose } from '../../threads.js';
 import { Clock } from '../../time.js';
 import { batchBuffers, OrderBatchBuilder, type OrderBatch } from './orders.js';
 import { CsvScanner, LF, CR, MAX_FAST_RECORD, Rd, ScanStatus, cleanBytes, isBlankRaw, type ScanRecord } from './scan.js';
@@ -118,5 +119,6 @@ async function run(t: RangeTask): Promise<void> {
 }
 
 parentPort!.on('message', (t: RangeTask) => {
+  if (isClose(t)) return parentPort!.close(); // ends this thread once a range in progress is done (threads.ts)
   run(t).catch((e: unknown) => post({ type: 'error', k: t.k, message: (e as Error)?.stack ?? String(e) }));
 });
