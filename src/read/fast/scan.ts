@@ -149,6 +149,19 @@ export function breaksIn(rec: ScanRecord): number {
   return breaks;
 }
 
+/**
+ * The first word at or after wi (below wend) with a byte below the byte of `lim` (all four
+ * bytes of lim alike, at most 0x80): (x - lim) & ~x & 0x80808080 is non-zero exactly then.
+ */
+function wordsAbove(w32: Int32Array, wi: number, wend: number, lim: number): number {
+  while (wi < wend) {
+    const x = w32[wi];
+    if ((((x - lim) | 0) & ~x & 0x80808080) !== 0) break;
+    wi++;
+  }
+  return wi;
+}
+
 export class CsvScanner implements ScanRecord {
   buf: Uint8Array = new Uint8Array(0);
   scratch = new Uint8Array(256);
@@ -306,13 +319,7 @@ export class CsvScanner implements ScanRecord {
           while (q < len) {
             if (((q + a0) & 3) === 0) {
               // Four bytes at a time while none of them is below 0x23 (", CR, LF).
-              let wi = (q + a0) >> 2;
-              while (wi < wend) {
-                const x = w32[wi];
-                if ((((x - 0x23232323) | 0) & ~x & 0x80808080) !== 0) break;
-                wi++;
-              }
-              q = (wi << 2) - a0;
+              q = (wordsAbove(w32, (q + a0) >> 2, wend, 0x23232323) << 2) - a0;
               if (q >= len) break;
             }
             c = buf[q];
@@ -389,13 +396,7 @@ export class CsvScanner implements ScanRecord {
         while (p < len) {
           if (((p + a0) & 3) === 0) {
             // Four bytes at a time while none of them is at or below `hi`.
-            let wi = (p + a0) >> 2;
-            while (wi < wendU) {
-              const x = w32[wi];
-              if ((((x - hiw) | 0) & ~x & 0x80808080) !== 0) break;
-              wi++;
-            }
-            p = (wi << 2) - a0;
+            p = (wordsAbove(w32, (p + a0) >> 2, wendU, hiw) << 2) - a0;
             if (p >= len) break;
           }
           c = buf[p];
