@@ -165,18 +165,35 @@ export class Utf8Guard {
   checked = 0;
 
   check(chunk: Buffer): boolean {
-    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    // The character cut at the last chunk's end is completed by the first bytes of this one,
+    // checked as a piece of its own: joining the carry to the whole chunk copied every chunk
+    // of a Chinese export once (a sixth of the main thread's time while workers parse).
+    // UTF-8 validity and the evidence counts are per character, so the sums are the same.
+    let head: Buffer | undefined;
+    let buf = chunk;
+    if (this.carry) {
+      const c = this.carry[0];
+      const rest = (c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2) - this.carry.length;
+      let ok = rest > 0 && chunk.length >= rest;
+      for (let k = 0; ok && k < rest; k++) ok = (chunk[k] & 0xc0) === 0x80;
+      if (ok) {
+        head = Buffer.concat([this.carry, chunk.subarray(0, rest)]);
+        if (!isUtf8(head)) head = undefined;
+      }
+      if (head) buf = chunk.subarray(head.length - this.carry.length);
+      else buf = Buffer.concat([this.carry, chunk]); // damaged: the joined bytes, as they are
+    }
     const n = utf8CompleteLength(buf);
     const part = buf.subarray(0, n);
     if (isUtf8(part)) {
-      if (this.multibyte < SURE_UTF8 && !isAscii(part)) this.multibyte += utf8Evidence(part).multibyte;
+      if (this.multibyte < SURE_UTF8 && (head || !isAscii(part))) this.multibyte += (head ? 1 : 0) + utf8Evidence(part).multibyte;
     } else {
       const ev = utf8Evidence(part);
-      this.multibyte += ev.multibyte;
+      this.multibyte += (head ? 1 : 0) + ev.multibyte;
       this.invalid += ev.invalid;
       if (!damagedUtf8(this.multibyte, this.invalid)) return false;
     }
-    this.checked += n;
+    this.checked += (head?.length ?? 0) + n;
     this.carry = n < buf.length ? Buffer.from(buf.subarray(n)) : undefined;
     return true;
   }

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { Utf8Guard, detectEncoding, encodingFromName, utf8CompleteLength } from '../../src/read/encoding.js';
+import { Utf8Guard, damagedUtf8, detectEncoding, encodingFromName, utf8CompleteLength, utf8Evidence } from '../../src/read/encoding.js';
 import { detectDelimiter } from '../../src/read/delimiter.js';
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
@@ -82,6 +82,94 @@ describe('Utf8Guard', () => {
     const g = new Utf8Guard();
     expect(g.check(Buffer.from('订', 'utf8').subarray(0, 2))).toBe(true);
     expect(g.finish()).toBe(false);
+  });
+});
+
+// The guard once joined the cut character's bytes to the whole next chunk; it now checks
+// that character on its own. This is the joined form, kept as the reference: every verdict,
+// byte count and end-of-file answer must be the same for any text cut anywhere.
+class JoinedGuard {
+  private carry: Buffer | undefined;
+  private multibyte = 0;
+  private invalid = 0;
+  checked = 0;
+  check(chunk: Buffer): boolean {
+    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    const n = utf8CompleteLength(buf);
+    const part = buf.subarray(0, n);
+    if (isValid(part)) {
+      if (this.multibyte < 64 && part.some((c) => c >= 0x80)) this.multibyte += utf8Evidence(part).multibyte;
+    } else {
+      const ev = utf8Evidence(part);
+      this.multibyte += ev.multibyte;
+      this.invalid += ev.invalid;
+      if (!damagedUtf8(this.multibyte, this.invalid)) return false;
+    }
+    this.checked += n;
+    this.carry = n < buf.length ? Buffer.from(buf.subarray(n)) : undefined;
+    return true;
+  }
+  finish(): boolean {
+    return this.carry === undefined || damagedUtf8(this.multibyte, this.invalid + 1);
+  }
+}
+function isValid(b: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(b);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('Utf8Guard against the joined reference', () => {
+  let seed = 7;
+  const rand = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const pieces = ['订单', '永川区', 'abc,', '\n', '😀', 'é', '0', ' '];
+  const text = (len: number, damage: number) => {
+    const parts: Buffer[] = [];
+    for (let i = 0; i < len; i++) {
+      const r = rand(100);
+      if (r < damage) parts.push(rand(2) ? Buffer.from([0x80 + rand(0x40)]) : iconv.encode('永川', 'gb18030'));
+      else if (r < damage + 3) parts.push(Buffer.from('订', 'utf8').subarray(0, 1 + rand(2))); // a character cut short
+      else parts.push(Buffer.from(pieces[rand(pieces.length)], 'utf8'));
+    }
+    return Buffer.concat(parts);
+  };
+  it.each([
+    ['clean Chinese text', 0, 'accepted'],
+    ['a few bad bytes', 1, 'both'],
+    ['mostly damage', 40, 'rejected'],
+  ])('%s: the same verdicts, counts and end, cut anywhere', (_name, damage, seen) => {
+    let compared = 0;
+    const verdicts = new Set<boolean>();
+    for (let round = 0; round < 60; round++) {
+      const b = text(40 + rand(400), damage);
+      const g = new Utf8Guard();
+      const ref = new JoinedGuard();
+      for (let at = 0; at < b.length; ) {
+        const next = Math.min(b.length, at + 1 + rand(round % 3 === 0 ? 4 : 40));
+        const chunk = b.subarray(at, next);
+        const v = g.check(chunk);
+        expect(v).toBe(ref.check(chunk));
+        expect(g.checked).toBe(ref.checked);
+        compared++;
+        if (!v) {
+          verdicts.add(false);
+          break;
+        }
+        if (at + chunk.length === b.length) verdicts.add(g.finish());
+        at = next;
+        if (at === b.length) expect(g.finish()).toBe(ref.finish());
+      }
+    }
+    expect(compared).toBeGreaterThan(60);
+    // The texts reach the verdicts the case is about (else it would compare nothing of interest).
+    if (seen !== 'rejected') expect(verdicts.has(true)).toBe(true);
+    if (seen !== 'accepted') expect(verdicts.has(false)).toBe(true);
   });
 });
 
