@@ -14,6 +14,8 @@ export function isClose(m: unknown): boolean {
 
 /** Asks the thread to end and waits until it has (terminate() after `waitMs`). */
 export function endWorker(w: Worker, waitMs = 5000): Promise<void> {
+  // A thread that has ended already sends no 'exit' again (threadId is -1 once it stops).
+  if (w.threadId === -1) return Promise.resolve();
   return new Promise((resolve) => {
     let done = false;
     const finish = () => {

@@ -172,7 +172,9 @@ export class RuleThreads {
     return results;
   }
 
+  /** Ends the threads (a second call finds none left). */
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => endWorker(w)));
+    const ending = this.workers.splice(0);
+    await Promise.all(ending.map((w) => endWorker(w)));
   }
 }
