@@ -1,9 +1,15 @@
 // `gigaudit check`: validate inputs only — detected kind, rows read/used/rejected, reasons.
 import Table from 'cli-table3';
 import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { fillTemplate } from '../i18n/format.js';
+import { LABELS } from '../i18n/labels.js';
+import { localiseRejection } from '../i18n/rejections.js';
+import { localiseSkip } from '../i18n/skips.js';
 import { readInputs } from '../read/index.js';
+import type { Lang } from '../report/model.js';
 import { Clock } from '../time.js';
-import type { Io } from './io.js';
+import { defaultLang, type Io } from './io.js';
 import { clean } from '../reporters/table.js';
 import { jsonText } from '../reporters/escape.js';
 
@@ -15,17 +21,25 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
     .option('--tz <zone>', 'time zone of date-times without an offset', 'Asia/Shanghai')
     .option('--encoding <name>', 'input encoding (default: detected)')
     .option('--platform <name>', 'platform for records without one')
+    .option('--lang <lang>', 'zh|en (default from the locale); --json stays English')
     .option('--json', 'machine-readable')
     .action(async (paths: string[], o) => {
+      // The same rule as audit: --lang, else Chinese where the locale is zh.
+      const lang: Lang = o.lang ?? defaultLang(io.env);
+      if (lang !== 'zh' && lang !== 'en') throw new UsageError('--lang must be zh or en');
       const clock = new Clock(o.tz);
       const res = await readInputs(paths.map((path) => ({ path })), { clock, encoding: o.encoding, platform: o.platform }, () => {});
       setExit(res.rejected.length > 0 ? 1 : 0);
+      // The JSON keeps the English kinds and reasons whatever the language: scripts read it.
       if (o.json) return io.stdout(`${jsonText(res, 2)}\n`);
-      const t = new Table({ head: ['file', 'kind', 'encoding', 'read', 'used', 'rejected', 'sha256'] });
-      for (const i of res.inputs) t.push([clean(i.path), i.kind, i.encoding, i.rowsRead, i.rowsUsed, i.rowsRejected, i.sha256.slice(0, 16)]);
+      const L = LABELS[lang];
+      // check's headings have always been lower-case words (zh has no case).
+      const head = [L.file, L.kind, L.encoding, L.rowsRead, L.rowsUsed, L.rowsRejected].map((h) => h.toLowerCase());
+      const t = new Table({ head: [...head, 'sha256'] });
+      for (const i of res.inputs) t.push([clean(i.path), L.kinds[i.kind] ?? i.kind, i.encoding, i.rowsRead, i.rowsUsed, i.rowsRejected, i.sha256.slice(0, 16)]);
       const lines = [t.toString()];
-      for (const s of res.skipped) lines.push(`skipped ${clean(s.path)}: ${clean(s.reason)}`);
-      for (const r of res.rejected) lines.push(`${clean(r.file)}:${r.line}${r.column ? ` [${clean(r.column)}]` : ''} ${clean(r.reason)}`);
+      for (const s of res.skipped) lines.push(fillTemplate(L.skippedFile, { path: clean(s.path), reason: clean(localiseSkip(s.reason, lang)) }));
+      for (const r of res.rejected) lines.push(`${clean(r.file)}:${r.line}${r.column ? ` [${clean(r.column)}]` : ''} ${clean(localiseRejection(r.reason, lang))}`);
       io.stdout(`${lines.join('\n')}\n`);
     });
 }

@@ -1,7 +1,7 @@
 // Headings and fixed words of the human-readable reports (table, markdown, html, sarif), in
 // both languages: one dictionary, so a word added for one language and not the other is a
 // type error (`en` is typed by `zh`). `{name}` placeholders are filled with fillTemplate.
-import type { Relation } from '../model.js';
+import type { Kind, Relation } from '../model.js';
 import type { Lang } from '../report/model.js';
 
 const zh = {
@@ -15,6 +15,7 @@ const zh = {
   rowsRead: '读取',
   rowsUsed: '采用',
   rowsRejected: '拒绝',
+  encoding: '编码',
   summary: '汇总',
   rule: '规则',
   severity: '级别',
@@ -90,6 +91,16 @@ const zh = {
   shown: '显示 {n} / {total} 条',
   status: '状态',
   details: '详情',
+  // gigaudit check: a folder member that is not read.
+  skippedFile: '已跳过 {path}：{reason}',
+  // Input kinds (model.ts KINDS), as the inputs table shows them.
+  kinds: {
+    orders: '订单',
+    pay: '工资',
+    contracts: '合同',
+    insurance: '保险',
+    workers: '花名册',
+  } as Record<Kind, string>,
   relation: {
     labor: '劳动关系',
     part_time: '非全日制',
@@ -111,6 +122,7 @@ const en: typeof zh = {
   rowsRead: 'Read',
   rowsUsed: 'Used',
   rowsRejected: 'Rejected',
+  encoding: 'Encoding',
   summary: 'Summary',
   rule: 'Rule',
   severity: 'Severity',
@@ -182,6 +194,14 @@ const en: typeof zh = {
   shown: 'showing {n} of {total}',
   status: 'Status',
   details: 'Details',
+  skippedFile: 'skipped {path}: {reason}',
+  kinds: {
+    orders: 'orders',
+    pay: 'pay',
+    contracts: 'contracts',
+    insurance: 'insurance',
+    workers: 'workers',
+  },
   relation: {
     labor: 'labour relation',
     part_time: 'part-time',

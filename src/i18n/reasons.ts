@@ -4,8 +4,9 @@
 // is: tests/reporters/lang.test.ts checks that every reason the rules can give is known.
 import type { Kind } from '../model.js';
 import type { Lang } from '../report/model.js';
+import { LABELS } from './labels.js';
 
-const KIND_ZH: Record<Kind, string> = { orders: '订单', pay: '工资', contracts: '合同', insurance: '保险', workers: '花名册' };
+const KIND_ZH: Record<Kind, string> = LABELS.zh.kinds;
 
 const EXACT: Record<string, string> = {
   'agency licence not recorded': '未记录派遣单位的劳务派遣经营许可',
