@@ -17,7 +17,7 @@ import { InputError } from '../errors.js';
 import { cleanCell } from '../normalise/text.js';
 import { detectDelimiter } from './delimiter.js';
 import { type Encoding, Utf8Guard, detectEncoding } from './encoding.js';
-import { CsvScanner, MAX_FAST_RECORD, Rd, ScanStatus, cleanBytes, isBlankRaw, recordFields, type ScanRecord } from './fast/scan.js';
+import { CsvScanner, MAX_FAST_RECORD, ScanStatus, cleanBytes, isBlankRaw, recordFields, type ScanRecord } from './fast/scan.js';
 
 export const SAMPLE_BYTES = 64 * 1024;
 /** A record longer than this is almost surely a quote that never closes; stop before memory runs out. */
@@ -33,6 +33,9 @@ const FAST_READ = 1024 * 1024;
 
 export type Engine = 'auto' | 'csv-parse' | 'fast';
 
+/** csv-parse's record delimiters: CRLF, LF and a lone CR (fast/scan.ts ends records at the same). */
+const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
+
 /** What a parallel reader needs to take over a file after its header (fast/parallel.ts). */
 export interface HandOff {
   path: string;
@@ -41,8 +44,6 @@ export interface HandOff {
   /** The line it starts on, and the empty lines skipped before it. */
   line: number;
   emptyLines: number;
-  /** The record delimiter found in the header's line ending. */
-  rd: Rd;
   delimiter: string;
   size: number;
   /** Reports bytes parsed so far (absolute file offset). */
@@ -120,9 +121,11 @@ function isBlank(fields: string[]): boolean {
 }
 
 /**
- * Keeps csv-parse's line count honest. `info.lines` is the line a record *ends* on, and it
- * counts a CRLF inside a quoted field as two lines. A record's start line is therefore its
- * corrected end line minus the line breaks inside its fields.
+ * Keeps csv-parse's line count honest. Lines are physical lines as a text editor counts them
+ * (each CRLF, LF and lone CR ends one). `info.lines` is the line a record *ends* on, and it
+ * counts a CRLF inside a quoted field as two lines (any other line ending it counts once). A
+ * record's start line is therefore its corrected end line minus the line breaks inside its
+ * fields.
  */
 export class LineTracker {
   private prevEnd = 0;
@@ -308,7 +311,7 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
 
     // ---- csv-parse
     let failure: unknown;
-    const startParser = (rd: Rd | undefined) => {
+    const startParser = () => {
       const p = parse({
         delimiter,
         relax_column_count: true,
@@ -316,7 +319,10 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
         relax_quotes: true,
         skip_empty_lines: true,
         max_record_size: MAX_RECORD_CHARS,
-        ...(rd === Rd.Lf ? { record_delimiter: '\n' } : rd === Rd.CrLf ? { record_delimiter: '\r\n' } : {}),
+        // Every line ending ends a record, whichever the file's first line has: files that mix
+        // them (a CRLF export edited on Linux, two exports pasted together) are read line by
+        // line as an editor shows them. CRLF is tried first: a CR followed by LF is one ending.
+        record_delimiter: RECORD_DELIMITERS,
         on_record: (fields: string[], ctx) => {
           if (stopped) return null;
           const line = lines.start(fields, ctx.lines, ctx.empty_lines);
@@ -413,7 +419,7 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
         // Bail (or a record too long for the scanner): csv-parse from the record's start. It
         // keeps slices of what it is given: a copy, and fresh buffers from now on.
         lines.resume(sc.line, sc.emptyLines);
-        startParser(sc.rd);
+        startParser();
         carry = undefined;
         src.reuse(false, 0);
         await write(Buffer.from(buf.subarray(sc.pos)));
@@ -451,7 +457,7 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
     if (guard && !guard.check(sample.subarray(enc.bomLength))) {
       throw new InputError(`${path}: not valid UTF-8; if it was saved as GBK/GB18030 pass --encoding gb18030`);
     }
-    if (!scanner) startParser(undefined);
+    if (!scanner) startParser();
     const readSize = scanner ? (opts.readSize ?? FAST_READ) : SAMPLE_BYTES;
     // The scanner copies what it keeps (UTF-8 only: decoded text is a fresh buffer anyway).
     if (scanner && !decoder) src.reuse(true, readSize);
@@ -477,7 +483,6 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
           offset: carryOffset,
           line: scanner!.line,
           emptyLines: scanner!.emptyLines,
-          rd: scanner!.rd,
           delimiter,
           size,
           progress: opts.onProgress,
@@ -503,7 +508,7 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
       if (resume) {
         // A record the workers did not handle: csv-parse parses the file on from it.
         lines.resume(resume.line, resume.emptyLines);
-        const p = startParser(scanner!.rd);
+        const p = startParser();
         const fh = await open(path, 'r');
         try {
           for (let pos = resume.offset; ; ) {

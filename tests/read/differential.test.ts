@@ -1,6 +1,7 @@
 // Differential tests of the fast reader (src/read/fast/) against csv-parse, the reference:
 // on generated corpora (random quoting, delimiters, quotes and line breaks inside fields,
-// BOM, CRLF, lone CRs, ragged rows, blank lines, GB18030) and on adversarial cases, the byte
+// BOM, CRLF, lone CRs, line endings mixed in one file, ragged rows, blank lines, GB18030) and
+// on adversarial cases, the byte
 // scanner must give exactly what csv-parse gives — fields, start lines, errors, row counts —
 // and the columnar orders path (in-process and on worker threads) exactly the records,
 // rejections and accounting of the row-at-a-time path.
@@ -11,7 +12,7 @@ import { runAudit } from '../../src/audit/run.js';
 import type { CanonicalRecord } from '../../src/model.js';
 import { OrderIdIndex, hashId, keyHash } from '../../src/normalise/orderIds.js';
 import { streamCsv, type Engine } from '../../src/read/csvStream.js';
-import { CsvScanner, ScanStatus } from '../../src/read/fast/scan.js';
+import { CR as CR_, CsvScanner, LF as LF_, ScanStatus } from '../../src/read/fast/scan.js';
 import { parallelAvailable, parallelStats } from '../../src/read/fast/parallel.js';
 import { readInputs } from '../../src/read/index.js';
 import { json } from '../../src/reporters/json.js';
@@ -102,9 +103,14 @@ function corpus(seed: number): { text: string; delim: string } {
     for (let k = 0; k < w; k++) fs.push(field(r, delim));
     lines.push(fs.join(delim));
   }
-  let text = lines.join(eol);
-  if (r.chance(0.5)) text += eol;
-  if (r.chance(0.1)) text += eol + eol; // trailing blank lines
+  // A third of the files mix their line endings: each line ends at a CRLF, an LF or a lone CR
+  // (from a stream of its own, so that the rest of each file is as it was).
+  const m = new Rng(seed + 1_000_003);
+  const mixed = m.chance(0.33);
+  const end = () => (mixed ? m.pick(['\n', '\r\n', '\r\n', '\n', '\r']) : eol);
+  let text = lines.map((l, i) => (i === 0 ? l : end() + l)).join('');
+  if (r.chance(0.5)) text += end();
+  if (r.chance(0.1)) text += end() + end(); // trailing blank lines
   if (r.chance(0.05)) text = '\uFEFF' + text;
   if (r.chance(0.05)) text = text.replace(/\r?\n/, '\r'); // a lone CR somewhere
   return { text, delim };
@@ -150,6 +156,25 @@ describe('byte scanner vs csv-parse', () => {
     ['lone CR record delimiter', 'a,b\r1,2\r3,4\r'],
     ['CRLF file with bare LF', 'a,b\r\n1,x\ny\r\n2,3\r\n'],
     ['LF file with CRLF rows', 'a,b\n1,2\r\n3,4\r\n'],
+    // Mixed line endings: every CRLF, LF and lone CR ends a record, at the start, middle, end.
+    ['CRLF header, LF rows', 'a,b\r\n1,2\n3,4\n'],
+    ['one CRLF row in an LF file', 'a,b\n1,2\r\n3,4\n5,6\n'],
+    ['CRLF on the last row of an LF file only', 'a,b\n1,2\n3,4\r\n'],
+    ['LF header, CRLF rows', 'a,b\n1,2\r\n3,4\r\n'],
+    ['one LF row in a CRLF file', 'a,b\r\n1,2\r\n3,4\n5,6\r\n'],
+    ['LF on the last row of a CRLF file only, no final ending', 'a,b\r\n1,2\r\n3,4\n5,6'],
+    ['lone CR row in a CRLF file', 'a,b\r\n1,2\r3,4\r\n5,6\r\n'],
+    ['lone CR row in an LF file', 'a,b\n1,2\r3,4\n5,6\n'],
+    ['LF rows in a lone-CR file', 'a,b\r1,2\n3,4\r5,6\n'],
+    ['LF then CR (two endings)', 'a,b\n\r1,2\n\r3,4\n\r'],
+    ['empty lines of every kind', '\r\n\r\n\n\ra,b\n\r\n\r\r\n\n1,2\r\r\n\n3,4\n\r\r\n'],
+    ['empty lines of every kind at the end, no header ending', 'a,b\r\r\n\n\r'],
+    ['quoted fields with every ending, in a mixed file', 'a,b\n1,"x\ry\r\nz\nw"\r2,"\r\n"\n3,"\n\r"\r\n4,"\r"\r5,"\n"\n'],
+    ['closing quote then a lone CR, CRLF, LF', 'a,b\n1,"x"\r2,"y"\r\n3,"z"\n4,"w"\r'],
+    ['a CR last in a quoted field, then LF', 'a,b\r\n1,"x\r"\n2,3\r'],
+    ['ragged rows with mixed endings', 'a,b,c\r\n1\n1,2,3,4\r5,6\r\n'],
+    ['unclosed quote after mixed endings', 'a,b\r\n1,2\n3,4\r5,"never\r\nclosed\n6,7\r'],
+    ['relax_quotes repair after mixed endings', 'a,b\n1,2\r3,"x"y\r\n4,5\n'],
     ['CR before LF in quotes', 'a,b\r\n1,"x\r\ny"\r\n2,"\r"\r\n'],
     ['CR at end of file', 'a,b\r\n1,2\r'],
     ['escaped quotes only', 'a,b\n"""",""""""\n'],
@@ -178,6 +203,37 @@ describe('byte scanner vs csv-parse', () => {
     const ref = await trace(p, 'csv-parse');
     expect(await trace(p, 'fast')).toEqual(ref);
     if (content.length < 2000) for (const readSize of [1, 3]) expect(await trace(p, 'fast', { readSize })).toEqual(ref);
+  });
+
+  it('mixed line endings: records and lines are those a text editor shows, in both engines', async () => {
+    const d = await tmpDir();
+    const text =
+      'a,b\r\n' + // 1
+      '1,2\n' + // 2
+      '\r' + // 3 (empty)
+      '3,"x\r\ny"\r' + // 4-5
+      '5,6\r\n' + // 6
+      '\n' + // 7 (empty)
+      '7,"p\rq\nr"\n' + // 8-10
+      '9,10'; // 11
+    const p = await put(d, 'mixed.csv', text);
+    const want = {
+      rows: [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+        [4, ['3', 'x\r\ny']],
+        [6, ['5', '6']],
+        [8, ['7', 'p\rq\nr']],
+        [11, ['9', '10']],
+      ],
+    };
+    expect(await trace(p, 'csv-parse')).toMatchObject(want);
+    for (const readSize of [undefined, 1, 2, 3, 5]) expect(await trace(p, 'fast', { readSize }), `read ${readSize}`).toMatchObject(want);
+    // A quote that never closes, after mixed endings: the error names the line where it opened.
+    const q = await put(d, 'unclosed.csv', 'a,b\r\n1,2\n3,4\r\r\n5,"never\r\nclosed\n6,7\r');
+    const err = { error: expect.stringMatching(/: line 5: a quoted field is never closed$/) };
+    expect(await trace(q, 'csv-parse')).toEqual(err);
+    for (const readSize of [undefined, 1, 3]) expect(await trace(q, 'fast', { readSize })).toEqual(err);
   });
 
   it('hands a file it cannot take to csv-parse from the record concerned', () => {
@@ -234,11 +290,11 @@ function ordersFile(seed: number, rows: number): string {
   return out.join(r.chance(0.5) ? '\r\n' : '\n') + '\n';
 }
 
-async function readAll(paths: string[], engine: Engine, threads = 0) {
+async function readAll(paths: string[], engine: Engine, threads = 0, rangeBytes = 4096) {
   const records: CanonicalRecord[] = [];
   const res = await readInputs(
     paths.map((path) => ({ path })),
-    { clock, engine, threads, parallelMinBytes: 1, parallelRangeBytes: 4096 },
+    { clock, engine, threads, parallelMinBytes: 1, parallelRangeBytes: rangeBytes },
     (r) => records.push(r),
   );
   delete res.engines;
@@ -272,6 +328,52 @@ describe('orders: columns vs rows', () => {
     expect(await readAll([m], 'fast', 2)).toEqual(await readAll([m], 'csv-parse'));
     expect(parallelStats.ranges).toBeGreaterThan(before.ranges + 20);
     expect(parallelStats.redone).toBeGreaterThan(before.redone);
+  }, 120_000);
+
+  it.runIf(parallelAvailable())('mixed line endings on worker threads: cuts between CR and LF, at and after lone LFs and CRs', async () => {
+    // A mostly-CRLF orders file with LF rows, lone-CR rows and empty lines of each kind, and no
+    // line break inside a quoted field: every cut is then at a true line start, found without
+    // a second try, wherever it falls among the bytes of a line ending.
+    const r = new Rng(41);
+    const eol = () => r.pick(['\r\n', '\r\n', '\r\n', '\n', '\r']);
+    let text = ORDER_HEADER + '\r\n';
+    for (let i = 0; i < 600; i++) {
+      if (r.chance(0.03)) text += eol(); // an empty line
+      const accepted = r.chance(0.05) ? 'bad' : '2025-03-01 08:00:00';
+      text += `M${i},w${i % 7},${accepted},2025-03-01 08:30:00,速达配送,,永川区,外卖,12.50,已完成,${'n'.repeat(r.int(0, 40))}${eol()}`;
+    }
+    const d = await tmpDir();
+    const a = await put(d, 'mixed.csv', text);
+    const bytes = Buffer.from(text);
+    const offset = Buffer.byteLength(ORDER_HEADER) + 2;
+    const ref = await readAll([a], 'csv-parse');
+    expect(ref.res.rejected.length).toBeGreaterThan(10);
+    // Range sizes that put a cut at each kind of place, a few of each.
+    const kinds = {
+      betweenCrAndLf: (c: number) => bytes[c - 1] === CR_ && bytes[c] === LF_,
+      atLoneLf: (c: number) => bytes[c] === LF_ && bytes[c - 1] !== CR_,
+      afterLoneLf: (c: number) => bytes[c - 1] === LF_ && bytes[c - 2] !== CR_,
+      afterLoneCr: (c: number) => bytes[c - 1] === CR_ && bytes[c] !== LF_,
+      afterCrLf: (c: number) => bytes[c - 1] === LF_ && bytes[c - 2] === CR_,
+    };
+    const sizes = new Set<number>();
+    for (const [, is] of Object.entries(kinds)) {
+      let found = 0;
+      for (let size = 1000; size < 4000 && found < 2; size++) {
+        let hit = false;
+        for (let c = offset + size; c < bytes.length; c += size) if (is(c)) hit = true;
+        if (hit) {
+          sizes.add(size);
+          found++;
+        }
+      }
+      expect(found).toBe(2);
+    }
+    const before = { ...parallelStats };
+    for (const size of sizes) expect(await readAll([a], 'fast', 2, size), `range ${size}`).toEqual(ref);
+    expect(parallelStats.ranges).toBeGreaterThan(before.ranges + sizes.size * 5);
+    expect(parallelStats.redone).toBe(before.redone);
+    expect(parallelStats.bailed).toBe(before.bailed);
   }, 120_000);
 
   it.runIf(parallelAvailable())('a range the scanner cannot take goes on in csv-parse', async () => {

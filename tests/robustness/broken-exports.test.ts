@@ -347,15 +347,11 @@ describe('paths and options', () => {
     await hostileCase(files, { code: 2, error: /--strict: 1 row\(s\) rejected; first: .*订单 记录 \(1\)\.csv line 12 column accepted_at/ }, { extra: ['--strict'] });
   });
 
-  it('mixed line endings (an edited CRLF file with LF rows): no crash, every row accounted for', async () => {
-    // Known limit: the record delimiter is fixed by the first line (csv-parse); a LF-only row
-    // in a CRLF file merges with the next one and that record is rejected as ragged.
+  it('mixed line endings (an edited CRLF file with LF rows): every row read and used', async () => {
     const rows = good('W1', '2025-03-04', 6).map((x) => x.join(','));
     const text = [ORDERS.join(','), rows[0], rows[1]].join('\r\n') + '\r\n' + rows[2] + '\n' + rows.slice(3).join('\r\n') + '\r\n';
-    const r = await hostileCase({ 'orders.csv': text }, { code: 0 });
-    const i = r.report.run.inputs[0];
-    expect(i.rowsUsed + i.rowsRejected).toBe(i.rowsRead);
-    expect(i.rowsUsed).toBeGreaterThanOrEqual(4);
+    const r = await hostileCase({ 'orders.csv': text }, { code: 0, rejectedLines: { 'orders.csv': [] }, rowsRead: { 'orders.csv': 6 } });
+    expect(r.report.run.inputs[0].rowsUsed).toBe(6);
   });
 });
 
@@ -434,26 +430,64 @@ describe('hostile values never act through a report or the terminal', () => {
   });
 });
 
-// Known limits, written as what should hold: `it.fails` passes while the reader still gets
-// these wrong, and starts failing (drop `.fails` then) once it is fixed. Both live in the
-// line counting shared by csv-parse (csvStream.ts LineTracker) and the fast scanner, which
-// must change together (tests/read/differential.test.ts holds them to the same answers).
-describe('known limits of line endings', () => {
+// Mixed line endings: every CRLF, LF and lone CR ends a record (outside quotes), whatever the
+// file's first line ends with, and lines are counted as a text editor counts them. Both
+// engines: csv-parse (csvStream.ts) and the fast scanner (fast/scan.ts), which
+// tests/read/differential.test.ts holds to the same answers.
+describe('mixed line endings', () => {
   const rows = (n: number) => good('W1', '2025-03-04', n).map((x) => x.join(','));
   const bad = 'X1,W1,bad,2025-03-04 20:10:00,速达,永川区,外卖,5,已完成';
 
-  it.fails('a CRLF row in an LF file: rows after it are rejected at their own line', async () => {
-    // csv-parse counts the CR (field content when LF ends records) as a line of its own.
+  it('a CRLF row in an LF file: rows after it are rejected at their own line', async () => {
+    // csv-parse, with LF as the only record delimiter, took the CR for field content and counted it as a line.
     const r = rows(4);
     const text = [ORDERS.join(','), r[0], `${r[1]}\r`, r[2], bad, r[3]].join('\n') + '\n';
-    await hostileCase({ 'orders.csv': text }, { code: 0, rejectedLines: { 'orders.csv': [5] } });
+    const res = await hostileCase({ 'orders.csv': text }, { code: 0, rejectedLines: { 'orders.csv': [5] }, rowsRead: { 'orders.csv': 5 } });
+    expect(res.report.run.inputs[0].rowsUsed).toBe(4);
   });
 
-  it.fails('an LF row in a CRLF file is a row of its own', async () => {
-    // The record delimiter is fixed by the first line ending; the LF row merges with the next.
+  it('an LF row in a CRLF file is a row of its own', async () => {
+    // The record delimiter used to be fixed by the first line ending; the LF row merged with the next.
     const r = rows(4);
     const text = [ORDERS.join(','), r[0], r[1]].join('\r\n') + '\r\n' + r[2] + '\n' + [bad, r[3]].join('\r\n') + '\r\n';
-    await hostileCase({ 'orders.csv': text }, { code: 0, rejectedLines: { 'orders.csv': [5] }, rowsRead: { 'orders.csv': 5 } });
+    const res = await hostileCase({ 'orders.csv': text }, { code: 0, rejectedLines: { 'orders.csv': [5] }, rowsRead: { 'orders.csv': 5 } });
+    expect(res.report.run.inputs[0].rowsUsed).toBe(4);
+  });
+
+  it('LF rows in a lone-CR (old Mac) file, and a lone CR in a CRLF file, each end a row', async () => {
+    const m = rows(5);
+    const mac = ORDERS.join(',') + '\r' + m[0] + '\r' + m[1] + '\n' + m[2] + '\r' + bad + '\n' + m[3] + '\r' + m[4] + '\r';
+    const c = rows(5);
+    const crlf = [ORDERS.join(','), c[0], `${c[1]}\r${c[2]}`, c[3], bad.replace('X1', 'X2'), c[4]].join('\r\n') + '\r\n';
+    const res = await hostileCase(
+      { 'mac.csv': mac, 'crlf.csv': crlf },
+      { code: 0, rejectedLines: { 'mac.csv': [5], 'crlf.csv': [6] }, rowsRead: { 'mac.csv': 6, 'crlf.csv': 6 } },
+    );
+    for (const i of res.report.run.inputs) expect(i.rowsUsed).toBe(5);
+  });
+
+  it('every kind of line ending, blank lines of each kind, and line breaks inside quoted values: lines as an editor shows them', async () => {
+    const r = rows(6);
+    const q = (row: string, br: string) => row.replace(',速达,', `,"速${br}达",`);
+    const text = [
+      [ORDERS.join(','), '\n'], // 1
+      [r[0], '\r\n'], // 2
+      ['', '\r\n'], // 3 (blank)
+      [r[1], '\r'], // 4
+      ['', '\r'], // 5 (blank)
+      [q(r[2], '\r\n'), '\n'], // 6-7
+      ['', '\n'], // 8 (blank)
+      [q(r[3], '\r'), '\r\n'], // 9-10
+      [bad, '\r'], // 11
+      [q(r[4], '\n'), '\r\n'], // 12-13
+      [bad.replace('X1', 'X2'), '\n'], // 14
+      [r[5], ''], // 15 (no line ending at the end)
+    ]
+      .map(([l, eol]) => l + eol)
+      .join('');
+    expect(text.match(/"速(\r\n|\r|\n)达"/g)).toHaveLength(3);
+    const res = await hostileCase({ 'orders.csv': text }, { code: 0, rejectedLines: { 'orders.csv': [11, 14] }, rowsRead: { 'orders.csv': 8 } });
+    expect(res.report.run.inputs[0].rowsUsed).toBe(6);
   });
 });
 

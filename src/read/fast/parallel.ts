@@ -17,7 +17,6 @@ import type { ColumnIndex } from '../../normalise/convert.js';
 import type { HandOff, Resume } from '../csvStream.js';
 import type { OrderMerger } from './merge.js';
 import type { OrderBatch } from './orders.js';
-import type { Rd } from './scan.js';
 
 export interface RangeTask {
   k: number;
@@ -28,7 +27,6 @@ export interface RangeTask {
   /** The range ends at the first line start at or after this offset. */
   stopAt: number;
   size: number;
-  rd: Rd;
   delimiter: string;
   cols: ColumnIndex;
   width: number;
@@ -118,7 +116,6 @@ export async function readParallel(h: HandOff, signal: { aborted: boolean }, o: 
         resync: k > 0,
         stopAt: k + 1 < n ? h.offset + (k + 1) * rangeBytes : Infinity,
         size: h.size,
-        rd: h.rd,
         delimiter: h.delimiter,
         cols: o.cols,
         width: o.width,

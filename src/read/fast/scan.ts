@@ -1,21 +1,27 @@
 // A quote-aware CSV byte scanner for large files: the same records, fields and line numbers
 // as csv-parse with the options csvStream.ts uses (delimiter, `"` quote and escape,
-// relax_quotes, relax_column_count, skip_empty_lines), several times faster because it
-// works on the bytes in place and hands out field boundaries instead of strings.
+// relax_quotes, relax_column_count, skip_empty_lines, record_delimiter CRLF, LF and CR),
+// several times faster because it works on the bytes in place and hands out field
+// boundaries instead of strings.
+//
+// Record delimiters. Outside quotes every line ending ends a record, whatever the file's
+// other lines use: CRLF, LF, and a CR not followed by LF (csv-parse's record_delimiter
+// ['\r\n', '\n', '\r'], tried in that order, so a CR followed by LF is one delimiter).
+// A file that mixes them (a CRLF export edited on Linux, two exports pasted together, an old
+// Mac file) is read as a text editor shows it.
 //
 // It does not try to cover every corner of csv-parse. Where it meets something it does not
 // handle, it stops at the start of the record concerned and says so (`bail`); the caller
 // hands the rest of the input to csv-parse from there, so the result is csv-parse's. It
-// bails on: a record delimiter that is a lone CR (old Mac files); a closing quote followed
-// by anything but a delimiter, a record delimiter or the end (csv-parse's relax_quotes
-// repair); a quote that never closes; a record longer than MAX_FAST_RECORD bytes.
+// bails on: a closing quote followed by anything but a delimiter, a line ending or the end
+// (csv-parse's relax_quotes repair); a quote that never closes; a record longer than
+// MAX_FAST_RECORD bytes.
 //
-// Lines. csv-parse counts lines in its own way (csvStream.ts's LineTracker corrects it to
-// the line a record starts on). The scanner counts that corrected line directly: a record
-// starts on 1 + the number of line breaks before it, where each record delimiter and each
-// skipped empty line is one break, and inside the fields of earlier records each LF, each
-// CR not followed by LF in the same field, and each CRLF is one break. The differential
-// tests (tests/read/differential.test.ts) hold the two to the same answers.
+// Lines are physical lines, as a text editor counts them: a record starts on 1 + the number
+// of line endings (CRLF, LF, lone CR, each one) before it, those that end records and empty
+// lines as well as those inside quoted fields. (csv-parse counts a CRLF inside a quoted
+// field twice; csvStream.ts's LineTracker corrects that.) The differential tests
+// (tests/read/differential.test.ts) hold the two to the same answers.
 
 import { isUtf8 } from 'node:buffer';
 import { cleanCell } from '../../normalise/text.js';
@@ -43,13 +49,6 @@ export const MAX_FAST_RECORD = 1 << 20;
 export const F_SCRATCH = 1;
 /** Field flag: the field was quoted. */
 export const F_QUOTED = 2;
-
-/** Record delimiter as csv-parse discovers it: the first CR/LF outside quotes decides. */
-export const enum Rd {
-  Unknown = 0,
-  Lf = 1,
-  CrLf = 2,
-}
 
 const ENDED = 1;
 const AT_EOF = 2;
@@ -180,16 +179,13 @@ export class CsvScanner implements ScanRecord {
   line: number;
   /** Empty lines skipped so far (csv-parse's info.empty_lines). */
   emptyLines = 0;
-  /** The record delimiter, once discovered. */
-  rd: Rd;
 
   constructor(
     readonly delimiter: number,
-    opts: { line?: number; rd?: Rd } = {},
+    opts: { line?: number } = {},
   ) {
     this.hi = Math.max(delimiter, CR, LF);
     this.line = opts.line ?? 1;
-    this.rd = opts.rd ?? Rd.Unknown;
   }
 
   private scratchPut(src: Uint8Array, from: number, to: number): void {
@@ -380,63 +376,55 @@ export class CsvScanner implements ScanRecord {
           p++;
           continue;
         }
-        const rdLen = this.rdAt(buf, p, len, final);
+        const rdLen = eolAt(buf, p, len, final);
         if (rdLen > 0) {
           this.count = n;
           this.breaks = breaks;
           this.next = p + rdLen;
           return ENDED;
         }
-        // -1: cannot tell yet; otherwise csv-parse's relax_quotes repair or a lone CR: not here.
+        // -1: cannot tell yet; 0: csv-parse's relax_quotes repair, not here.
         return rdLen === -1 ? NEED_MORE : BAIL;
       }
-      // Unquoted field: up to a delimiter or a record delimiter. Quotes inside are literal.
+      // Unquoted field: up to a delimiter or a line ending. Quotes inside are literal.
       const fs = p;
-      for (;;) {
-        while (p < len) {
-          if (((p + a0) & 3) === 0) {
-            // Four bytes at a time while none of them is at or below `hi`.
-            p = (wordsAbove(w32, (p + a0) >> 2, wendU, hiw) << 2) - a0;
-            if (p >= len) break;
-          }
-          c = buf[p];
-          // One compare for most bytes: those above the delimiter, CR and LF are none of them.
-          if (c > hi) {
-            p++;
-            continue;
-          }
-          if (c === delim || c === LF || c === CR) break;
+      while (p < len) {
+        if (((p + a0) & 3) === 0) {
+          // Four bytes at a time while none of them is at or below `hi`.
+          p = (wordsAbove(w32, (p + a0) >> 2, wendU, hiw) << 2) - a0;
+          if (p >= len) break;
+        }
+        c = buf[p];
+        // One compare for most bytes: those above the delimiter, CR and LF are none of them.
+        if (c > hi) {
           p++;
+          continue;
         }
-        if (p >= len || c === delim) break;
-        // A CR or LF: the record delimiter, or part of the field.
-        const rd = this.rd;
-        let rdLen: number;
-        if (rd === Rd.Lf) rdLen = c === LF ? 1 : 0;
-        else if (rd === Rd.CrLf && c === CR && p + 1 < len) rdLen = buf[p + 1] === LF ? 2 : 0;
-        else rdLen = this.rdAt(buf, p, len, final);
-        if (rdLen === -1) return NEED_MORE;
-        if (rdLen === -2) return BAIL;
-        if (rdLen > 0) {
-          if (p === fs && n === 0) {
-            // An empty line: skipped, but counted.
-            this.emptyLines++;
-            this.line++;
-            this.next = p + rdLen;
-            return EMPTY_LINE;
-          }
-          starts[n] = fs;
-          ends[n] = p;
-          flags[n++] = 0;
-          this.count = n;
-          this.breaks = breaks;
-          this.next = p + rdLen;
-          return ENDED;
-        }
-        // Part of the field, and a line break in it (such a CR is never followed by an LF of
-        // the same field: that LF would be the record delimiter, or the pair would be).
-        breaks++;
+        if (c === delim || c === LF || c === CR) break;
         p++;
+      }
+      if (p < len && c !== delim) {
+        // A line ending (LF, CRLF or a lone CR) ends the record.
+        let rdLen = 1;
+        if (c === CR) {
+          if (p + 1 < len) {
+            if (buf[p + 1] === LF) rdLen = 2;
+          } else if (!final) return NEED_MORE; // a CR at the end of what is read so far: CRLF or not?
+        }
+        if (p === fs && n === 0) {
+          // An empty line: skipped, but counted.
+          this.emptyLines++;
+          this.line++;
+          this.next = p + rdLen;
+          return EMPTY_LINE;
+        }
+        starts[n] = fs;
+        ends[n] = p;
+        flags[n++] = 0;
+        this.count = n;
+        this.breaks = breaks;
+        this.next = p + rdLen;
+        return ENDED;
       }
       if (p >= len) {
         if (!final) return NEED_MORE;
@@ -476,33 +464,17 @@ export class CsvScanner implements ScanRecord {
   private scratchStartField(): void {
     this.fieldScratchStart = this.scratchLen;
   }
+}
 
-  /**
-   * Length of the record delimiter at buf[p] (0 when the byte there is not one), discovering
-   * it on first use as csv-parse does. -1: cannot tell before more input; -2: a delimiter
-   * this scanner does not handle (lone CR).
-   */
-  private rdAt(buf: Uint8Array, p: number, len: number, final: boolean): number {
-    const c = buf[p];
-    if (c !== LF && c !== CR) return 0;
-    switch (this.rd) {
-      case Rd.Lf:
-        return c === LF ? 1 : 0;
-      case Rd.CrLf:
-        if (c !== CR) return 0;
-        if (p + 1 >= len) return final ? 0 : -1;
-        return buf[p + 1] === LF ? 2 : 0;
-      default:
-        if (c === LF) {
-          this.rd = Rd.Lf;
-          return 1;
-        }
-        if (p + 1 >= len && !final) return -1;
-        if (p + 1 < len && buf[p + 1] === LF) {
-          this.rd = Rd.CrLf;
-          return 2;
-        }
-        return -2; // a lone CR would become the record delimiter
-    }
-  }
+/**
+ * Length of the line ending at buf[p] that ends a record: 1 for LF or a lone CR, 2 for CRLF;
+ * 0 when the byte there is no line ending; -1 when a CR is the last byte read so far (and not
+ * the end of the input), so that whether an LF follows is not known yet.
+ */
+function eolAt(buf: Uint8Array, p: number, len: number, final: boolean): number {
+  const c = buf[p];
+  if (c === LF) return 1;
+  if (c !== CR) return 0;
+  if (p + 1 < len) return buf[p + 1] === LF ? 2 : 1;
+  return final ? 1 : -1;
 }

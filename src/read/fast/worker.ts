@@ -11,7 +11,7 @@ import { parentPort } from 'node:worker_threads';
 import { isClose } from '../../threads.js';
 import { Clock } from '../../time.js';
 import { batchBuffers, OrderBatchBuilder, type OrderBatch } from './orders.js';
-import { CsvScanner, LF, CR, MAX_FAST_RECORD, Rd, ScanStatus, cleanBytes, isBlankRaw, type ScanRecord } from './scan.js';
+import { CsvScanner, LF, CR, MAX_FAST_RECORD, ScanStatus, cleanBytes, isBlankRaw, type ScanRecord } from './scan.js';
 import type { RangeDone, RangeTask, WorkerMessage } from './parallel.js';
 
 const READ = 1024 * 1024;
@@ -20,28 +20,30 @@ function post(m: WorkerMessage, transfer: ArrayBuffer[] = []): void {
   parentPort!.postMessage(m, transfer);
 }
 
-/** First line start at or after `from` (just after an LF, or a CRLF for CRLF files); `size` if none. */
-async function lineStartFrom(fh: import('node:fs/promises').FileHandle, from: number, rd: Rd, size: number): Promise<number> {
+/**
+ * First line start at or after `from`: just after an LF, or after a CR not followed by an LF
+ * (every line ending ends a record, see scan.ts); `size` if none. A cut between the CR and
+ * the LF of a CRLF is no line start.
+ */
+async function lineStartFrom(fh: import('node:fs/promises').FileHandle, from: number, size: number): Promise<number> {
   const buf = Buffer.allocUnsafe(64 * 1024);
-  // The byte(s) before `from` decide whether `from` itself is a line start.
-  let pos = Math.max(0, from - 2);
+  // The byte before `from` decides whether `from` itself is a line start.
+  let pos = Math.max(0, from - 1);
+  /** A CR was the last byte of the previous read (at pos - 1). */
+  let crBefore = false;
   for (;;) {
     const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
     if (bytesRead === 0) return size;
+    if (crBefore && buf[0] !== LF) return pos;
     for (let i = 0; i < bytesRead; i++) {
-      const at = pos + i;
-      if (buf[i] !== LF || at + 1 < from) continue;
-      if (rd === Rd.CrLf) {
-        const prev = i > 0 ? buf[i - 1] : at > 0 ? -1 : -2;
-        if (prev === -1) {
-          // the CR is the last byte of the previous read
-          const one = Buffer.alloc(1);
-          await fh.read(one, 0, 1, at - 1);
-          if (one[0] !== CR) continue;
-        } else if (prev !== CR) continue;
+      const c = buf[i];
+      if (c === LF) {
+        if (pos + i + 1 >= from) return pos + i + 1;
+      } else if (c === CR && i + 1 < bytesRead && buf[i + 1] !== LF) {
+        if (pos + i + 1 >= from) return pos + i + 1;
       }
-      return at + 1;
     }
+    crBefore = buf[bytesRead - 1] === CR;
     pos += bytesRead;
   }
 }
@@ -49,7 +51,7 @@ async function lineStartFrom(fh: import('node:fs/promises').FileHandle, from: nu
 async function run(t: RangeTask): Promise<void> {
   const fh = await open(t.path, 'r');
   try {
-    const start = t.resync ? await lineStartFrom(fh, t.from, t.rd, t.size) : t.from;
+    const start = t.resync ? await lineStartFrom(fh, t.from, t.size) : t.from;
     post({ type: 'start', k: t.k, start });
     const clock = new Clock(t.tz);
     const builder = new OrderBatchBuilder({
@@ -61,7 +63,7 @@ async function run(t: RangeTask): Promise<void> {
       fileStem: t.fileStem,
       batchRows: t.batchRows,
     });
-    const scanner = new CsvScanner(t.delimiter.charCodeAt(0), { rd: t.rd, line: 1 });
+    const scanner = new CsvScanner(t.delimiter.charCodeAt(0), { line: 1 });
     let bufOffset = start;
     const send = (offset: number) => {
       const b: OrderBatch = builder.take();
