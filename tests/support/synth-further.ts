@@ -26,7 +26,8 @@
 // The same seed gives the same underlying data in both dialects.
 
 import { readFileSync } from 'node:fs';
-import { CORE_RULES, Rng, type CoreRule, type SynthFile } from './synth.js';
+import { Rng } from './rng.js';
+import { CORE_RULES, type CoreRule, type SynthFile } from './synth.js';
 
 export type FurtherRule =
   | 'daily-work-time'

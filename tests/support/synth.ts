@@ -16,6 +16,7 @@
 // The same seed gives the same underlying data in both dialects (only names and formats differ).
 
 import iconv from 'iconv-lite';
+import { Rng } from './rng.js';
 
 export type CoreRule = 'minimum-wage' | 'written-contract' | 'injury-insurance' | 'continuous-order-time';
 export const CORE_RULES: readonly CoreRule[] = ['minimum-wage', 'written-contract', 'injury-insurance', 'continuous-order-time'];
@@ -38,49 +39,6 @@ export interface SynthOptions {
   workers?: number;
   /** First of the two calendar months covered, 'YYYY-MM', at least '2025-01' (default '2025-03'). */
   month?: string;
-}
-
-// ------------------------------------------------------------------ PRNG
-export class Rng {
-  private a: number;
-  constructor(seed: number) {
-    this.a = (seed ^ 0x9e3779b9) >>> 0;
-    for (let i = 0; i < 4; i++) this.next();
-  }
-  next(): number {
-    this.a = (this.a + 0x6d2b79f5) >>> 0;
-    let t = this.a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  real(lo: number, hi: number): number {
-    return lo + this.next() * (hi - lo);
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(arr: readonly T[]): T {
-    return arr[Math.floor(this.next() * arr.length)];
-  }
-  weighted<T>(items: readonly [T, number][]): T {
-    const total = items.reduce((s, [, w]) => s + w, 0);
-    let r = this.next() * total;
-    for (const [v, w] of items) {
-      if ((r -= w) < 0) return v;
-    }
-    return items[items.length - 1][0];
-  }
-  shuffle<T>(arr: T[]): T[] {
-    for (let i = arr.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [arr[i], arr[j]] = [arr[j], arr[i]];
-    }
-    return arr;
-  }
 }
 
 // ------------------------------------------------------------------ calendar (day numbers, minutes)
