@@ -52,7 +52,32 @@ export interface Order {
   cancelled: boolean;
   payFen: number;
 }
+/** A contract record; each generator adds its own contract types (and synth-further.ts more columns). */
+export interface ContractRowOf<Type extends string> {
+  type: Type;
+  start: number;
+  end?: number;
+  party: Party;
+  form: Form;
+  signed?: number;
+}
+/** A platform as both generators name it; each adds what its partner companies' names need. */
+export interface PlatformNames {
+  key: string;
+  en: string;
+  zh: string;
+  line: Line;
+  prefix: string; // of its order ids
+}
 export const partnerKey = (plat: { key: string }, region: { key: string }): Party => `emp:${plat.key}:${region.key}`;
+/** What the planting steps below read and write of a worker-platform. */
+export interface PlantedWorkerPlatform {
+  days: number[];
+  tags: string[];
+  plat: { key: string };
+  intended: { 'injury-insurance': boolean };
+  worker: { wps: unknown[]; insurance: InsRow[] };
+}
 
 // ------------------------------------------------------------------ spans
 /**
@@ -126,33 +151,26 @@ export function secondaryDays(primary: number[], secondary: number[], first: num
 }
 
 // ------------------------------------------------------------------ contracts
-export interface AgreementRow {
-  type: 'written_agreement';
-  start: number;
-  end?: number;
-  party: Party;
-  form: Form;
-  signed?: number;
-}
 /**
- * The written-contract violation of a worker-platform working on `days`: no agreement ('none',
- * or 'other-platform': only the worker's other platform may have one), an oral one, one from
- * ≥ 45 days after the first working day ('late'), or one that expired before the window.
- * Returns the variant planted.
+ * The written-contract violation of a worker-platform: no agreement ('none', or 'other-platform':
+ * only the worker's other platform may have one), an oral one, one from ≥ 45 days after the
+ * first working day ('late'), or one that expired before the window. `push` records a row
+ * (`party` and `written` draw its party and written form). Returns the variant planted.
  */
 export function plantMissingAgreement(
   rng: Rng,
-  o: { days: number[]; hasOtherPlatform: boolean; windowStart: number; party: () => Party; written: () => Form; push: (row: AgreementRow) => void; tags: string[] },
+  wp: PlantedWorkerPlatform,
+  o: { windowStart: number; party: () => Party; written: () => Form; push: (row: ContractRowOf<'written_agreement'>) => void },
 ): string {
-  const first = o.days[0];
+  const first = wp.days[0];
   const variants: string[] = ['none', 'oral', 'late', 'expired'];
-  if (o.hasOtherPlatform) variants.push('other-platform');
+  if (wp.worker.wps.length > 1) variants.push('other-platform');
   let v = rng.pick(variants);
   // 'late': the agreement starts the day after the first active day that is ≥ 45 days in,
   // so the uncovered run provably extends ≥ 45 days (none such: no agreement at all)
-  const lateDay = o.days.find((d) => d >= first + 45 && d <= first + 52);
+  const lateDay = wp.days.find((d) => d >= first + 45 && d <= first + 52);
   if (v === 'late' && lateDay === undefined) v = 'none';
-  o.tags.push(`wc:${v}`);
+  wp.tags.push(`wc:${v}`);
   if (v === 'oral') o.push({ type: 'written_agreement', start: first - rng.int(10, 300), party: o.party(), form: 'oral' });
   else if (v === 'late' && lateDay !== undefined) {
     const start = lateDay + 1;
@@ -169,34 +187,27 @@ export function plantMissingAgreement(
 
 // ------------------------------------------------------------------ insurance
 /**
- * The injury insurance of a worker-platform working on `days`, into `rows`. Compliant: cover
- * (work-injury insurance, or occupational-injury protection where that suffices) from before
- * the first day, in one row or two. Violating: none, accident insurance only, unpaid, lapsed,
- * starting or ending mid-way, the wrong type where work-injury insurance is required, or (on
- * a multi-platform worker) only on the other platform.
+ * The injury insurance of a worker-platform, as it intends (violates) injury-insurance, into its
+ * worker's insurance rows. Compliant: cover (work-injury insurance, or occupational-injury
+ * protection where that suffices) from before the first day, in one row or two. Violating:
+ * none, accident insurance only, unpaid, lapsed, starting or ending mid-way, the wrong type
+ * where work-injury insurance is required, or (on a multi-platform worker) only on the other
+ * platform. `payer` draws the party paying for a row.
  */
 export function plantInjuryInsurance(
   rng: Rng,
-  o: {
-    days: number[];
-    violate: boolean;
-    needsWorkInjury: boolean;
-    multiPlatform: boolean;
-    window: { first: number; last: number };
-    platform: Party;
-    payer: () => Party;
-    rows: InsRow[];
-    tags: string[];
-  },
+  wp: PlantedWorkerPlatform,
+  o: { needsWorkInjury: boolean; window: { first: number; last: number }; payer: () => Party },
 ): void {
-  const first = o.days[0];
-  const lastDay = o.days[o.days.length - 1];
+  const first = wp.days[0];
+  const lastDay = wp.days[wp.days.length - 1];
   const cover: InsType = o.needsWorkInjury ? 'work_injury' : rng.chance(0.1) ? 'work_injury' : 'occupational_injury';
-  const { payer, rows } = o;
+  const { payer } = o;
+  const rows = wp.worker.insurance;
   const before = () => first - rng.int(0, 400);
-  if (!o.violate) {
+  if (!wp.intended['injury-insurance']) {
     const v = rng.weighted<string>([['single', 80], ['two-rows', 20]]);
-    o.tags.push(`inj:ok-${v}`, `cover=${cover}`);
+    wp.tags.push(`inj:ok-${v}`, `cover=${cover}`);
     if (v === 'single') rows.push({ type: cover, start: before(), end: rng.chance(0.6) ? undefined : o.window.last + rng.int(0, 200), party: payer(), status: 'active' });
     else {
       const split = o.window.first + rng.int(10, 45);
@@ -207,10 +218,10 @@ export function plantInjuryInsurance(
   }
   const variants: string[] = ['none', 'accident-only', 'unpaid', 'lapsed', 'late-start', 'ended'];
   if (o.needsWorkInjury) variants.push('wrong-type');
-  if (o.multiPlatform) variants.push('other-platform-only', 'other-platform-only');
+  if (wp.worker.wps.length > 1) variants.push('other-platform-only', 'other-platform-only');
   const v = rng.pick(variants);
-  o.tags.push(`inj:${v}`);
-  const afterFirst = o.days.filter((d) => d > first + 14 && d < lastDay - 14);
+  wp.tags.push(`inj:${v}`);
+  const afterFirst = wp.days.filter((d) => d > first + 14 && d < lastDay - 14);
   const mid = afterFirst.length ? afterFirst[Math.floor(afterFirst.length / 2)] : first + 20;
   switch (v) {
     case 'none':
@@ -233,7 +244,7 @@ export function plantInjuryInsurance(
       rows.push({ type: cover, start: before(), end: mid, party: payer(), status: 'active' });
       break;
     case 'wrong-type':
-      rows.push({ type: 'occupational_injury', start: before(), party: o.platform, status: 'active' });
+      rows.push({ type: 'occupational_injury', start: before(), party: wp.plat.key, status: 'active' });
       break;
   }
 }
@@ -347,6 +358,33 @@ export function perDay(fn: (day: number) => string): (day: number) => string {
     let s = cache.get(day);
     if (s === undefined) cache.set(day, (s = fn(day)));
     return s;
+  };
+}
+
+/**
+ * The cells both generators' English dialects write alike: ISO dates `2025-04-07` and date-times
+ * `2025-04-07T08:05:00`, worker ids `W00001`, and the data contract's canonical values as they are.
+ */
+export function englishCells() {
+  const iso = perDay((day) => {
+    const { y, m, d } = civil(day);
+    return `${y}-${pad(m)}-${pad(d)}`;
+  });
+  const same = (value: string) => value;
+  return {
+    dateTime: (min: number) => {
+      const { day, h, m } = wallClock(min);
+      return `${iso(day)}T${pad(h)}:${pad(m)}:00`;
+    },
+    date: (day?: number) => (day === undefined ? '' : iso(day)),
+    workerId: (idx: number) => `W${pad(idx + 1, 5)}`,
+    status: (cancelled: boolean) => (cancelled ? 'cancelled' : 'completed'),
+    line: same,
+    contractType: same,
+    form: same,
+    insType: same,
+    insStatus: same,
+    method: same,
   };
 }
 

@@ -21,6 +21,7 @@ import {
   civil,
   DAY_MIN,
   dayNum,
+  englishCells,
   fenStr,
   grouped,
   inRange,
@@ -38,6 +39,7 @@ import {
   uncoveredRuns,
   wallClock,
   weekday,
+  type ContractRowOf,
   type Form,
   type InsRow,
   type InsStatus,
@@ -46,6 +48,7 @@ import {
   type Order,
   type Party,
   type PlannedPayRow,
+  type PlatformNames,
 } from './synth-common.js';
 
 export type CoreRule = 'minimum-wage' | 'written-contract' | 'injury-insurance' | 'continuous-order-time';
@@ -87,12 +90,7 @@ const REGIONS: Region[] = [
   { key: 'DY', en: '旌阳区', zh: '德阳市旌阳区', monthlyFen: 220000, hourlyFen: 2200, partner: { en: 'Jingda', zh: '旌达' } },
 ];
 
-interface Platform {
-  key: string;
-  en: string;
-  zh: string;
-  line: Line;
-  prefix: string;
+interface Platform extends PlatformNames {
   partnerSuffix: { en: string; zh: string };
 }
 const PLATFORMS: Platform[] = [
@@ -110,14 +108,7 @@ const RELATION_OF: Record<ContractType, Relation> = {
   cooperation_agreement: 'independent',
 };
 
-interface ContractRow {
-  type: ContractType;
-  start: number;
-  end?: number;
-  party: Party;
-  form: Form;
-  signed?: number;
-}
+type ContractRow = ContractRowOf<ContractType>;
 type PayRow = PlannedPayRow;
 interface Worker {
   idx: number;
@@ -254,7 +245,7 @@ export function synthesize(opts: SynthOptions): SynthSet {
       const written = (): Form => (rng.chance(0.3) ? 'electronic' : 'written');
       if (wp.intended['written-contract']) {
         const other = w.wps.find((x) => x !== wp);
-        const v = plantMissingAgreement(rng, { days: wp.days, hasOtherPlatform: !!other, windowStart: D0, party, written, push: (row) => w.contracts.push(row), tags: wp.tags });
+        const v = plantMissingAgreement(rng, wp, { windowStart: D0, party, written, push: (row) => w.contracts.push(row) });
         // no contract on either platform: the same as 'none'
         if (v === 'other-platform' && other && other.intended['written-contract']) wp.tags.push('(other platform has none either)');
         wp.mwKind = 'hourly';
@@ -289,17 +280,7 @@ export function synthesize(opts: SynthOptions): SynthSet {
       const first = wp.days[0];
       const needsWorkInjury = wp.contractKind === 'labor_contract' || wp.contractKind === 'part_time_contract';
       const payer = (): Party => (wp.partner && rng.chance(0.5) ? wp.partner : wp.plat.key);
-      plantInjuryInsurance(rng, {
-        days: wp.days,
-        violate: wp.intended['injury-insurance'],
-        needsWorkInjury,
-        multiPlatform: w.wps.length > 1,
-        window: { first: D0, last: D1 },
-        platform: wp.plat.key,
-        payer,
-        rows: w.insurance,
-        tags: wp.tags,
-      });
+      plantInjuryInsurance(rng, wp, { needsWorkInjury, window: { first: D0, last: D1 }, payer });
       if (wp.contractKind === 'labor_contract') {
         for (const t of ['pension', 'medical'] as const) w.insurance.push({ type: t, start: first - rng.int(0, 300), party: payer(), status: 'active' });
       }
@@ -445,28 +426,12 @@ function formatter(dialect: 'en' | 'zh'): Fmt {
     return dialect === 'en' ? `${r.partner.en} ${p.partnerSuffix.en}` : `${r.partner.zh}${p.partnerSuffix.zh}`;
   };
   if (dialect === 'en') {
-    const isoDate = perDay((day) => {
-      const { y, m, d } = civil(day);
-      return `${y}-${pad(m)}-${pad(d)}`;
-    });
     return {
-      dateTime: (min) => {
-        const { day, h, m } = wallClock(min);
-        return `${isoDate(day)}T${pad(h)}:${pad(m)}:00`;
-      },
-      date: (day) => (day === undefined ? '' : isoDate(day)),
+      ...englishCells(),
       money: (fen) => fenStr(fen),
       platform: (p) => p.en,
       party: partyName,
       region: (r) => r.en,
-      workerId: (idx) => `W${pad(idx + 1, 5)}`,
-      line: (l) => l,
-      status: (c) => (c ? 'cancelled' : 'completed'),
-      contractType: (t) => t,
-      form: (f) => f,
-      insType: (t) => t,
-      insStatus: (s) => s,
-      method: (m) => m,
       yes: 'yes',
     };
   }
