@@ -70,6 +70,12 @@ export interface PlatformNames {
   prefix: string; // of its order ids
 }
 export const partnerKey = (plat: { key: string }, region: { key: string }): Party => `emp:${plat.key}:${region.key}`;
+/** The platform a party key names, and for a partner company's key also its region. */
+export function partyParts<P extends { key: string }, R extends { key: string }>(key: Party, platforms: P[], regions: R[]): { platform: P; region?: R } {
+  if (!key.startsWith('emp:')) return { platform: platforms.find((x) => x.key === key)! };
+  const [, pk, rk] = key.split(':');
+  return { platform: platforms.find((x) => x.key === pk)!, region: regions.find((x) => x.key === rk)! };
+}
 /** What the planting steps below read and write of a worker-platform. */
 export interface PlantedWorkerPlatform {
   days: number[];
@@ -183,6 +189,20 @@ export function plantMissingAgreement(
   // 'none' and 'other-platform': no row for this platform (the other platform's own
   // contract, if it has one, is written for it)
   return v;
+}
+
+/**
+ * How the contracts of a worker-platform that complies with written-contract run: one contract,
+ * a renewal, or (agreements and part-time contracts only) one signed a few days after the first
+ * working day ('grace'). Returns that and the form of each row (`written` draws a written one;
+ * a part-time contract may be oral).
+ */
+export function pickContractCourse(rng: Rng, type: string, tags: string[], written: () => Form): { course: string; form: () => Form } {
+  const course = type === 'written_agreement' || type === 'part_time_contract'
+    ? rng.weighted<string>([['single', 70], ['renewal', 15], ['grace', 15]])
+    : rng.weighted<string>([['single', 80], ['renewal', 20]]);
+  tags.push(`wc:ok-${course}`, `type=${type}`);
+  return { course, form: () => (type === 'part_time_contract' && rng.chance(0.5) ? 'oral' : written()) };
 }
 
 // ------------------------------------------------------------------ insurance
@@ -345,6 +365,20 @@ export function uncoveredRuns(days: number[], covered: (d: number) => boolean): 
 }
 
 // ------------------------------------------------------------------ rendering
+/** The cells both generators write, in every dialect. */
+export interface CommonCells<ContractType extends string, Method extends string> {
+  dateTime(min: number): string;
+  date(day?: number): string;
+  workerId(idx: number): string;
+  line(l: Line): string;
+  status(cancelled: boolean): string;
+  contractType(t: ContractType, variety: number): string;
+  form(f: Form): string;
+  insType(t: InsType): string;
+  insStatus(s: InsStatus): string;
+  method(m: Method): string;
+}
+
 export const fenStr = (fen: number): string => `${Math.floor(fen / 100)}.${pad(fen % 100)}`;
 export const grouped = (fen: number): string => {
   const [i, d] = fenStr(fen).split('.');
@@ -365,7 +399,7 @@ export function perDay(fn: (day: number) => string): (day: number) => string {
  * The cells both generators' English dialects write alike: ISO dates `2025-04-07` and date-times
  * `2025-04-07T08:05:00`, worker ids `W00001`, and the data contract's canonical values as they are.
  */
-export function englishCells() {
+export function englishCells(): CommonCells<string, string> {
   const iso = perDay((day) => {
     const { y, m, d } = civil(day);
     return `${y}-${pad(m)}-${pad(d)}`;
@@ -389,14 +423,21 @@ export function englishCells() {
 }
 
 /**
- * Every order of the set as the orders file lists it — by accepted time, then worker, then
- * platform (numeric keys: fast and locale-free; at most 16 platforms) — with its id: the
- * platform's prefix and the order's running number on that platform.
+ * The cells of the orders file, a row an order: by accepted time, then worker, then platform
+ * (numeric keys: fast and locale-free; at most 16 platforms), the order id being the platform's
+ * prefix and the order's running number on that platform. Both generators' orders files have
+ * these ten columns.
  */
-export function ordersInFileOrder<W extends { worker: { idx: number }; plat: { key: string; prefix: string }; orders: Order[] }>(
+export function orderFileCells<W extends { worker: { idx: number; region: unknown }; plat: PlatformNames; partner?: Party; orders: Order[] }>(
   wps: W[],
   platformIndex: (plat: W['plat']) => number,
-): { wp: W; order: Order; id: string }[] {
+  f: Pick<CommonCells<string, string>, 'workerId' | 'dateTime' | 'line' | 'status'> & {
+    platform(p: W['plat']): string;
+    party(key: Party | undefined): string;
+    region(r: W['worker']['region']): string;
+    money(fen: number): string;
+  },
+): string[][] {
   const refs: [W, Order][] = [];
   for (const wp of wps) for (const o of wp.orders) refs.push([wp, o]);
   const keys = refs.map(([wp, o]) => (o.a * 100_000 + wp.worker.idx) * 16 + platformIndex(wp.plat));
@@ -404,9 +445,20 @@ export function ordersInFileOrder<W extends { worker: { idx: number }; plat: { k
   return Array.from(refs.keys())
     .sort((x, y) => keys[x] - keys[y])
     .map((i) => {
-      const [wp, order] = refs[i];
+      const [wp, o] = refs[i];
       const n = (seq.get(wp.plat.key) ?? 0) + 1;
       seq.set(wp.plat.key, n);
-      return { wp, order, id: `${wp.plat.prefix}${pad(n, 8)}` };
+      return [
+        `${wp.plat.prefix}${pad(n, 8)}`,
+        f.workerId(wp.worker.idx),
+        f.dateTime(o.a),
+        f.dateTime(o.c),
+        f.platform(wp.plat),
+        f.party(wp.partner),
+        f.region(wp.worker.region),
+        f.line(wp.plat.line),
+        f.money(o.payFen),
+        f.status(o.cancelled),
+      ];
     });
 }

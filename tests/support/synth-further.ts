@@ -38,10 +38,12 @@ import {
   grouped,
   inRange,
   makeSpan,
-  ordersInFileOrder,
+  orderFileCells,
   pad,
   partnerKey,
+  partyParts,
   perDay,
+  pickContractCourse,
   plantInjuryInsurance,
   plantMissingAgreement,
   planPay,
@@ -51,6 +53,7 @@ import {
   uncoveredRuns,
   wallClock,
   weekday,
+  type CommonCells,
   type ContractRowOf,
   type Form,
   type InsRow,
@@ -647,11 +650,7 @@ export function synthesizeFurther(opts: FurtherOptions): FurtherSet {
         plantMissingAgreement(rng, wp, { windowStart: D0, party, written, push: pushAgreement });
       } else {
         const type = wp.contractKind as ContractType;
-        const v = type === 'written_agreement' || type === 'part_time_contract'
-          ? rng.weighted<string>([['single', 70], ['renewal', 15], ['grace', 15]])
-          : rng.weighted<string>([['single', 80], ['renewal', 20]]);
-        wp.tags.push(`wc:ok-${v}`, `type=${type}`);
-        const form = (): Form => (type === 'part_time_contract' && rng.chance(0.5) ? 'oral' : written());
+        const { course, form } = pickContractCourse(rng, type, wp.tags, written);
         let agency: Party | undefined;
         let licensed: boolean | undefined;
         if (type === 'dispatch_contract') {
@@ -662,10 +661,10 @@ export function synthesizeFurther(opts: FurtherOptions): FurtherSet {
         }
         const exclusive = excl(type);
         const row = (start: number, end: number | undefined, signed: number) => push({ type, start, end, party: party(), form: form(), signed, agency, licensed, exclusive });
-        if (v === 'single') {
+        if (course === 'single') {
           const start = first - rng.int(0, 400);
           row(start, rng.chance(0.5) ? undefined : D1 + rng.int(0, 400), start - rng.int(0, 3));
-        } else if (v === 'renewal') {
+        } else if (course === 'renewal') {
           const split = D0 + rng.int(10, 45);
           const start = first - rng.int(30, 400);
           row(start, split, start - rng.int(0, 3));
@@ -1170,26 +1169,16 @@ export function synthesizeFurther(opts: FurtherOptions): FurtherSet {
 }
 
 // ------------------------------------------------------------------ rendering
-interface Fmt {
+interface Fmt extends CommonCells<ContractType, Method> {
   sep: string;
   bom: boolean;
   names: Record<'orders' | 'pay' | 'contracts' | 'insurance' | 'workers', string>;
   headers: Record<'orders' | 'pay' | 'contracts' | 'insurance' | 'workers', string[]>;
-  dateTime(min: number): string;
-  date(day?: number): string;
   money(fen: number): string;
   platform(p: Platform): string;
   party(key: Party | undefined): string;
   region(r: Region): string;
   rosterRegion(r: Region): string;
-  workerId(idx: number): string;
-  line(l: Line): string;
-  status(cancelled: boolean): string;
-  contractType(t: ContractType, variety: number): string;
-  form(f: Form): string;
-  insType(t: InsType): string;
-  insStatus(s: InsStatus): string;
-  method(m: Method): string;
   reason(r: Reason | undefined, variety: number): string;
   yes(b: boolean | undefined, what: 'payslip' | 'exclusive' | 'licensed'): string;
 }
@@ -1201,13 +1190,8 @@ function formatter(dialect: 'en' | 'txt'): Fmt {
       const r = REGIONS.find((x) => x.key === key.slice(7))!;
       return dialect === 'en' ? r.agency.en : r.agency.zh;
     }
-    if (!key.startsWith('emp:')) {
-      const p = PLATFORMS.find((x) => x.key === key)!;
-      return dialect === 'en' ? p.en : p.zh;
-    }
-    const [, pk, rk] = key.split(':');
-    const p = PLATFORMS.find((x) => x.key === pk)!;
-    const r = REGIONS.find((x) => x.key === rk)!;
+    const { platform: p, region: r } = partyParts(key, PLATFORMS, REGIONS);
+    if (!r) return dialect === 'en' ? p.en : p.zh;
     return dialect === 'en' ? `${r.partner.en} ${p.short.en} Services Co` : `${r.partner.zh}${p.short.zh}服务有限公司`;
   };
   if (dialect === 'en') {
@@ -1309,20 +1293,7 @@ function render(
   const line = (r: string[]) => r.map(q).join(f.sep);
   const text = (header: string[], rows: string[]) => (f.bom ? '\ufeff' : '') + [line(header), ...rows].join('\r\n') + '\r\n';
 
-  const orderRows = ordersInFileOrder(wps, (p) => PLATFORMS.indexOf(p)).map(({ wp, order: o, id }) =>
-    line([
-      id,
-      f.workerId(wp.worker.idx),
-      f.dateTime(o.a),
-      f.dateTime(o.c),
-      f.platform(wp.plat),
-      f.party(wp.partner),
-      f.region(wp.worker.region),
-      f.line(wp.plat.line),
-      f.money(o.payFen),
-      f.status(o.cancelled),
-    ]),
-  );
+  const orderRows = orderFileCells(wps, (p) => PLATFORMS.indexOf(p), f).map(line);
 
   const payRows: string[] = [];
   for (const wp of wps) {

@@ -26,10 +26,12 @@ import {
   grouped,
   inRange,
   makeSpan,
-  ordersInFileOrder,
+  orderFileCells,
   pad,
   partnerKey,
+  partyParts,
   perDay,
+  pickContractCourse,
   plantInjuryInsurance,
   plantMissingAgreement,
   planPay,
@@ -39,6 +41,7 @@ import {
   uncoveredRuns,
   wallClock,
   weekday,
+  type CommonCells,
   type ContractRowOf,
   type Form,
   type InsRow,
@@ -251,16 +254,12 @@ export function synthesize(opts: SynthOptions): SynthSet {
         wp.mwKind = 'hourly';
       } else {
         const type = wp.contractKind as ContractType;
-        const v = type === 'written_agreement' || type === 'part_time_contract'
-          ? rng.weighted<string>([['single', 70], ['renewal', 15], ['grace', 15]])
-          : rng.weighted<string>([['single', 80], ['renewal', 20]]);
-        wp.tags.push(`wc:ok-${v}`, `type=${type}`);
-        const form = (): Form => (type === 'part_time_contract' && rng.chance(0.5) ? 'oral' : written());
-        if (v === 'single') {
+        const { course, form } = pickContractCourse(rng, type, wp.tags, written);
+        if (course === 'single') {
           const start = first - rng.int(0, 400);
           const end = rng.chance(0.5) ? undefined : D1 + rng.int(0, 400);
           w.contracts.push({ type, start, end, party: party(), form: form(), signed: start - rng.int(0, 3) });
-        } else if (v === 'renewal') {
+        } else if (course === 'renewal') {
           const split = D0 + rng.int(10, 45);
           const start = first - rng.int(30, 400);
           w.contracts.push({ type, start, end: split, party: party(), form: form(), signed: start });
@@ -396,33 +395,18 @@ const csvLine = (r: string[]): string => {
 };
 const csvText = (header: readonly string[], lines: string[]): string => csvLine([...header]) + '\r\n' + lines.join('\r\n') + (lines.length ? '\r\n' : '');
 
-interface Fmt {
-  dateTime(min: number): string;
-  date(day?: number): string;
+interface Fmt extends CommonCells<ContractType, PayRow['method']> {
   money(fen: number, alt?: boolean): string;
   platform(p: Platform): string;
   party(key: Party): string;
   region(r: Region): string;
-  workerId(idx: number): string;
-  line(l: Line): string;
-  status(cancelled: boolean): string;
-  contractType(t: ContractType, variety: number): string;
-  form(f: Form): string;
-  insType(t: InsType): string;
-  insStatus(s: InsStatus): string;
-  method(m: PayRow['method']): string;
   yes: string;
 }
 
 function formatter(dialect: 'en' | 'zh'): Fmt {
   const partyName = (key: Party): string => {
-    if (!key.startsWith('emp:')) {
-      const p = PLATFORMS.find((x) => x.key === key)!;
-      return dialect === 'en' ? p.en : p.zh;
-    }
-    const [, pk, rk] = key.split(':');
-    const p = PLATFORMS.find((x) => x.key === pk)!;
-    const r = REGIONS.find((x) => x.key === rk)!;
+    const { platform: p, region: r } = partyParts(key, PLATFORMS, REGIONS);
+    if (!r) return dialect === 'en' ? p.en : p.zh;
     return dialect === 'en' ? `${r.partner.en} ${p.partnerSuffix.en}` : `${r.partner.zh}${p.partnerSuffix.zh}`;
   };
   if (dialect === 'en') {
@@ -496,20 +480,8 @@ function render(dialect: 'en' | 'zh', workers: Worker[], wps: WP[]): SynthSet {
   const H = HEADERS[dialect];
   const N = FILE_NAMES[dialect];
 
-  const orderRows = ordersInFileOrder(wps, (p) => PLATFORMS.indexOf(p)).map(({ wp, order: o, id }) =>
-    csvLine([
-      id,
-      f.workerId(wp.worker.idx),
-      f.dateTime(o.a),
-      f.dateTime(o.c),
-      f.platform(wp.plat),
-      wp.partner ? f.party(wp.partner) : '',
-      f.region(wp.worker.region),
-      f.line(wp.plat.line),
-      f.money(o.payFen),
-      f.status(o.cancelled),
-    ]),
-  );
+  const orderCells = { ...f, party: (key: Party | undefined) => (key ? f.party(key) : '') };
+  const orderRows = orderFileCells(wps, (p) => PLATFORMS.indexOf(p), orderCells).map(csvLine);
 
   const payRows: string[] = [];
   for (const wp of wps) {
