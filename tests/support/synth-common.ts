@@ -1,7 +1,8 @@
 // What the two generators of synthetic export sets share: synth.ts (the four core rules) and
 // synth-further.ts (all 23) build their worker-platforms the same way in places, and those
-// steps live here once — the calendar, order spans, the planted written-contract and
-// injury-insurance violations, pay records and order pay, and the order of the orders file.
+// steps live here once — the calendar, record types, order spans, the planted written-contract
+// and injury-insurance violations, pay records and order pay, the uncovered-run derivation,
+// and the cells both write alike (the orders file, English dates and values).
 //
 // Every step draws from the caller's Rng in a fixed order, and the generated sets (and so the
 // tests' expected findings) depend on that order: change a draw here and both generators'
@@ -61,7 +62,7 @@ export interface ContractRowOf<Type extends string> {
   form: Form;
   signed?: number;
 }
-/** A platform as both generators name it; each adds what its partner companies' names need. */
+/** A platform as both generators name it; each adds its own (partner company names, weights). */
 export interface PlatformNames {
   key: string;
   en: string;
@@ -130,6 +131,7 @@ export interface Span {
   end: number;
 }
 export const BRIDGE_MIN = 20;
+/** Orders merged into spans of work: an order accepted less than BRIDGE_MIN minutes after a span's end continues it. */
 export function spansOf(orders: { a: number; c: number }[]): Span[] {
   const sorted = [...orders].sort((x, y) => x.a - y.a || x.c - y.c);
   const spans: Span[] = [];
