@@ -1,36 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BUSINESS_LINE_WORDS,
-  CONTRACT_FORM_WORDS,
-  CONTRACT_TYPE_WORDS,
-  DEDUCTION_REASON_WORDS,
-  INSURANCE_STATUS_WORDS,
-  INSURANCE_TYPE_WORDS,
-  ORDER_STATUS_WORDS,
-  PAYMENT_METHOD_WORDS,
-  parseBusinessLine,
-  parseContractForm,
-  parseContractType,
-  parseDeductionReason,
-  parseInsuranceStatus,
-  parseInsuranceType,
-  parseOrderStatus,
-  parsePaymentMethod,
-} from '../../src/normalise/enums.js';
+import { parseBusinessLine, parseContractForm, parseContractType, parseDeductionReason, parseInsuranceStatus, parseInsuranceType, parseOrderStatus, parsePaymentMethod } from '../../src/normalise/enums.js';
+import { ENUM_TABLES, type EnumParser as Parser } from '../helpers/enum-tables.js';
 
-type Parser = (s: string) => string | undefined;
-const tables: [string, Record<string, string[]>, Parser][] = [
-  ['contract type', CONTRACT_TYPE_WORDS, parseContractType],
-  ['insurance type', INSURANCE_TYPE_WORDS, parseInsuranceType],
-  ['insurance status', INSURANCE_STATUS_WORDS, parseInsuranceStatus],
-  ['order status', ORDER_STATUS_WORDS, parseOrderStatus],
-  ['payment method', PAYMENT_METHOD_WORDS, parsePaymentMethod],
-  ['deduction reason', DEDUCTION_REASON_WORDS, parseDeductionReason],
-  ['business line', BUSINESS_LINE_WORDS, parseBusinessLine],
-  ['contract form', CONTRACT_FORM_WORDS, parseContractForm],
-];
-
-describe.each(tables)('%s: every listed word and id', (_name, words, parse) => {
+describe.each(ENUM_TABLES)('%s: every listed word and id', (_name, words, parse) => {
   const rows = Object.entries(words).flatMap(([id, ws]) => [[id, id] as const, ...ws.map((w) => [w, id] as const)]);
   it.each(rows)('%j → %s', (word, id) => {
     expect(parse(word)).toBe(id);

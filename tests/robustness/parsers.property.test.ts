@@ -6,27 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { parseBool } from '../../src/normalise/boolean.js';
 import { cleanCell, normKey, quoteValue } from '../../src/normalise/text.js';
 import { parseDate, parseDateTime, parseMonth } from '../../src/normalise/datetime.js';
-import {
-  BUSINESS_LINE_WORDS,
-  CONTRACT_FORM_WORDS,
-  CONTRACT_TYPE_WORDS,
-  DEDUCTION_REASON_WORDS,
-  INSURANCE_STATUS_WORDS,
-  INSURANCE_TYPE_WORDS,
-  ORDER_STATUS_WORDS,
-  PAYMENT_METHOD_WORDS,
-  parseBusinessLine,
-  parseContractForm,
-  parseContractType,
-  parseDeductionReason,
-  parseInsuranceStatus,
-  parseInsuranceType,
-  parseOrderStatus,
-  parsePaymentMethod,
-} from '../../src/normalise/enums.js';
+import { parseBusinessLine, parseContractForm, parseContractType, parseDeductionReason, parseInsuranceStatus, parseInsuranceType, parseOrderStatus, parsePaymentMethod } from '../../src/normalise/enums.js';
 import { explainResidentId, idCheckChar, parseResidentId } from '../../src/normalise/idNumber.js';
 import { parseHours, parseMoneyFen } from '../../src/normalise/money.js';
 import { Clock, civilFromDay, dayFromCivil, formatDay, formatMonth } from '../../src/time.js';
+import { ENUM_TABLES } from '../helpers/enum-tables.js';
 
 const RUNS = { numRuns: 200 };
 const SHANGHAI = new Clock('Asia/Shanghai');
@@ -255,17 +239,7 @@ describe('booleans and enumerations', () => {
     }
   });
 
-  const tables: [string, Record<string, string[]>, (s: string) => string | undefined][] = [
-    ['contract type', CONTRACT_TYPE_WORDS, parseContractType],
-    ['insurance type', INSURANCE_TYPE_WORDS, parseInsuranceType],
-    ['insurance status', INSURANCE_STATUS_WORDS, parseInsuranceStatus],
-    ['order status', ORDER_STATUS_WORDS, parseOrderStatus],
-    ['payment method', PAYMENT_METHOD_WORDS, parsePaymentMethod],
-    ['deduction reason', DEDUCTION_REASON_WORDS, parseDeductionReason],
-    ['business line', BUSINESS_LINE_WORDS, parseBusinessLine],
-    ['contract form', CONTRACT_FORM_WORDS, parseContractForm],
-  ];
-  it.each(tables)('%s: every listed word, in any case, width, spacing and separators', (_name, words, parse) => {
+  it.each(ENUM_TABLES)('%s: every listed word, in any case, width, spacing and separators', (_name, words, parse) => {
     const pairs = Object.entries(words).flatMap(([id, ws]) => [id, ...ws].map((w) => [w, id] as const));
     fc.assert(
       fc.property(fc.constantFrom(...pairs), fc.constantFrom(' ', '_', '-', '　', ''), fc.boolean(), ([w, id], sep, upper) => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { audit, csv, dateRange, days, findings, ORDER_HEADER } from '../helpers/exports.js';
+import { audit, csv, findings, ORDER_HEADER } from '../helpers/exports.js';
+import { auditOneRecordCase, w1TwentyDays } from '../helpers/one-record-case.js';
 
 const PAY_HEADER = ['worker_id', 'period_start', 'period_end', 'gross_pay', 'net_pay', 'pay_date', 'deduction', 'deduction_reason', 'platform'];
-const orders = (platform = '速达', extra: string[] = []) =>
-  days(dateRange('2025-01-02', 20), { worker: 'W1', orders: 2, platform }).map((r) => [...r, ...extra]);
+const orders = (platform = '速达', extra: string[] = []) => w1TwentyDays({ platform }).map((r) => [...r, ...extra]);
 const payRow = (deduction: string, reason: string, platform = '速达') => ['W1', '2025-01-01', '2025-01-31', '3000', '', '2025-02-10', deduction, reason, platform];
 
 interface Case {
@@ -27,23 +27,17 @@ const cases: Case[] = [
 
 describe('deposit-charged', () => {
   it.each(cases)('$name', async (c) => {
-    const report = await audit({
-      'orders.csv': csv(ORDER_HEADER, orders()),
-      'pay.csv': csv(PAY_HEADER, [payRow(c.deduction, c.reason)]),
-    });
-    expect(report.run.inputs.every((i) => i.rowsRejected === 0)).toBe(true);
-    const got = findings(report, 'deposit-charged', 'W1');
-    if (c.expect === 'none') return expect(got).toEqual([]);
-    expect(got).toHaveLength(1);
-    expect(got[0]).toMatchObject({
-      severity: 'error',
-      platform: '速达',
-      messageId: c.expect.messageId,
-      period: { from: '2025-01-01', to: '2025-01-31' },
-      metrics: { amountYuan: c.expect.amount, arrearsYuan: c.expect.amount },
-    });
-    expect(got[0].evidence).toEqual([expect.objectContaining({ file: expect.stringMatching(/pay\.csv$/), line: 2 })]);
-    expect(got[0].basis.length).toBeGreaterThan(0);
+    const files = { 'orders.csv': csv(ORDER_HEADER, orders()), 'pay.csv': csv(PAY_HEADER, [payRow(c.deduction, c.reason)]) };
+    const { report, finding } = await auditOneRecordCase(
+      'deposit-charged',
+      files,
+      c.expect === 'none'
+        ? 'none'
+        : { messageId: c.expect.messageId, period: { from: '2025-01-01', to: '2025-01-31' }, metrics: { amountYuan: c.expect.amount, arrearsYuan: c.expect.amount } },
+    );
+    if (c.expect === 'none') return;
+    expect(finding!.evidence).toEqual([expect.objectContaining({ file: expect.stringMatching(/pay\.csv$/), line: 2 })]);
+    expect(finding!.basis.length).toBeGreaterThan(0);
     expect(report.employment.arrears['deposit-charged']).toBe(c.expect.amount);
   });
 
@@ -62,7 +56,7 @@ describe('deposit-charged', () => {
   });
 
   it('charges the deposit to the platform the record names, on a multi-platform worker', async () => {
-    const both = [...orders('速达'), ...days(dateRange('2025-01-02', 20), { worker: 'W1', orders: 2, start: '15:00', platform: '别家' })];
+    const both = [...orders('速达'), ...w1TwentyDays({ start: '15:00', platform: '别家' })];
     const report = await audit({
       'orders.csv': csv(ORDER_HEADER, both),
       'pay.csv': csv(PAY_HEADER, [payRow('200', '押金', '别家'), payRow('0', '', '速达')]),

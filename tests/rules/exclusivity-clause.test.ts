@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { audit, csv, dateRange, days, findings, ORDER_HEADER } from '../helpers/exports.js';
+import { auditOneRecordCase, w1TwentyDays } from '../helpers/one-record-case.js';
 
 const CONTRACT_HEADER = ['worker_id', 'contract_type', 'start_date', 'end_date', 'platform', 'exclusive', 'form'];
 
@@ -28,30 +29,26 @@ const cases: Case[] = [
 
 describe('exclusivity-clause', () => {
   it.each(cases)('$name', async (c) => {
-    const orders = days(dateRange('2025-01-02', 20), { worker: 'W1', orders: 2 });
-    const report = await audit({
-      'orders.csv': csv(ORDER_HEADER, orders),
+    const files = {
+      'orders.csv': csv(ORDER_HEADER, w1TwentyDays()),
       'contracts.csv': csv(CONTRACT_HEADER, [['W1', c.type, '2025-01-01', c.end ?? '', '速达', c.exclusive, c.form ?? '']]),
-    });
-    expect(report.run.inputs.every((i) => i.rowsRejected === 0)).toBe(true);
-    const got = findings(report, 'exclusivity-clause', 'W1');
-    if (c.expect === 'none') return expect(got).toEqual([]);
-    expect(got).toHaveLength(1);
-    expect(got[0]).toMatchObject({
-      severity: 'error',
-      platform: '速达',
-      messageId: c.expect.messageId,
-      period: { from: '2025-01-01', to: c.expect.to },
-      metrics: { activeDaysUnderClause: c.expect.days },
-    });
-    expect(got[0].evidence[0]).toMatchObject({ file: expect.stringMatching(/contracts\.csv$/), line: 2 });
-    expect(got[0].evidence[1].orderId).toMatch(/^O\d+/);
-    expect(got[0].basis.length).toBeGreaterThan(0);
+    };
+    const { finding } = await auditOneRecordCase(
+      'exclusivity-clause',
+      files,
+      c.expect === 'none'
+        ? 'none'
+        : { messageId: c.expect.messageId, period: { from: '2025-01-01', to: c.expect.to }, metrics: { activeDaysUnderClause: c.expect.days } },
+    );
+    if (c.expect === 'none') return;
+    expect(finding!.evidence[0]).toMatchObject({ file: expect.stringMatching(/contracts\.csv$/), line: 2 });
+    expect(finding!.evidence[1].orderId).toMatch(/^O\d+/);
+    expect(finding!.basis.length).toBeGreaterThan(0);
   });
 
   it('charges the clause to the platform that imposed it, on a multi-platform worker', async () => {
-    const a = days(dateRange('2025-01-02', 20), { worker: 'W1', orders: 2, platform: '速达' });
-    const b = days(dateRange('2025-01-02', 20), { worker: 'W1', orders: 2, start: '15:00', platform: '别家' });
+    const a = w1TwentyDays({ platform: '速达' });
+    const b = w1TwentyDays({ start: '15:00', platform: '别家' });
     const report = await audit({
       'orders.csv': csv(ORDER_HEADER, [...a, ...b]),
       'contracts.csv': csv(CONTRACT_HEADER, [
@@ -63,7 +60,7 @@ describe('exclusivity-clause', () => {
   });
 
   it('a clause in the partner company’s agreement counts against the platform', async () => {
-    const orders = days(dateRange('2025-01-02', 20), { worker: 'W1', orders: 2 }).map((r) => [...r, '永川站点公司']);
+    const orders = w1TwentyDays().map((r) => [...r, '永川站点公司']);
     const report = await audit({
       'orders.csv': csv([...ORDER_HEADER, 'employer'], orders),
       'contracts.csv': csv(CONTRACT_HEADER, [['W1', '书面协议', '2025-01-01', '', '永川站点公司', '是', '']]),

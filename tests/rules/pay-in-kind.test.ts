@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { audit, csv, dateRange, days, findings, ORDER_HEADER } from '../helpers/exports.js';
+import { audit, csv, findings, ORDER_HEADER } from '../helpers/exports.js';
+import { auditOneRecordCase, w1TwentyDays } from '../helpers/one-record-case.js';
 
 const PAY_HEADER = ['worker_id', 'period_start', 'period_end', 'gross_pay', 'net_pay', 'pay_date', 'payment_method', 'platform'];
-const orders = (platform = '速达', start?: string) => days(dateRange('2025-01-02', 20), { worker: 'W1', orders: 2, platform, start });
+const orders = (platform = '速达', start?: string) => w1TwentyDays({ platform, start });
 
 interface Case {
   name: string;
@@ -27,23 +28,20 @@ const cases: Case[] = [
 
 describe('pay-in-kind', () => {
   it.each(cases)('$name', async (c) => {
-    const report = await audit({
+    const files = {
       'orders.csv': csv(ORDER_HEADER, orders()),
       'pay.csv': csv(PAY_HEADER, [['W1', '2025-01-01', '2025-01-31', '3000', c.net, '2025-02-10', c.method, '速达']]),
-    });
-    expect(report.run.inputs.every((i) => i.rowsRejected === 0)).toBe(true);
-    const got = findings(report, 'pay-in-kind', 'W1');
-    if (c.expect === 'none') return expect(got).toEqual([]);
-    expect(got).toHaveLength(1);
-    expect(got[0]).toMatchObject({
-      severity: 'error',
-      platform: '速达',
-      messageId: c.expect.messageId,
-      period: { from: '2025-01-01', to: '2025-01-31' },
-      metrics: { method: c.expect.messageId, amountYuan: c.expect.amount },
-    });
-    expect(got[0].message).toContain('not in money');
-    expect(got[0].evidence[0]).toMatchObject({ line: 2 });
+    };
+    const { finding } = await auditOneRecordCase(
+      'pay-in-kind',
+      files,
+      c.expect === 'none'
+        ? 'none'
+        : { messageId: c.expect.messageId, period: { from: '2025-01-01', to: '2025-01-31' }, metrics: { method: c.expect.messageId, amountYuan: c.expect.amount } },
+    );
+    if (c.expect === 'none') return;
+    expect(finding!.message).toContain('not in money');
+    expect(finding!.evidence[0]).toMatchObject({ line: 2 });
   });
 
   it('flags only the periods paid in kind', async () => {

@@ -26,7 +26,47 @@
 // The same seed gives the same underlying data in both dialects.
 
 import { readFileSync } from 'node:fs';
-import { CORE_RULES, Rng, type CoreRule, type SynthFile } from './synth.js';
+import { Rng } from './rng.js';
+import {
+  BRIDGE_MIN,
+  civil,
+  DAY_MIN,
+  dayNum,
+  dayOf,
+  englishCells,
+  fenStr,
+  grouped,
+  inRange,
+  makeSpan,
+  orderFileCells,
+  pad,
+  partnerKey,
+  partyParts,
+  perDay,
+  pickContractCourse,
+  plantInjuryInsurance,
+  plantMissingAgreement,
+  planPay,
+  secondaryDays,
+  spansOf,
+  spreadPay,
+  uncoveredRuns,
+  wallClock,
+  weekday,
+  type CommonCells,
+  type ContractRowOf,
+  type Form,
+  type InsRow,
+  type InsStatus,
+  type InsType,
+  type Line,
+  type Order,
+  type Party,
+  type PlannedPayRow,
+  type PlatformNames,
+  type Span,
+} from './synth-common.js';
+import { CORE_RULES, type CoreRule, type SynthFile } from './synth.js';
 
 export type FurtherRule =
   | 'daily-work-time'
@@ -93,16 +133,7 @@ export interface FurtherOptions {
 }
 
 // ------------------------------------------------------------------ calendar (day numbers, minutes)
-const DAY_MIN = 1440;
-const dayNum = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000;
-const civil = (day: number) => {
-  const dt = new Date(day * 86_400_000);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
-};
-const weekday = (day: number): number => new Date(day * 86_400_000).getUTCDay(); // 0 = Sunday
 const isoMonday = (day: number): number => day - ((weekday(day) + 6) % 7);
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-const dayOf = (min: number) => Math.floor(min / DAY_MIN);
 const hm = (h: number, m = 0) => h * 60 + m;
 const ageOn = (birth: number, day: number): number => {
   const b = civil(birth);
@@ -148,13 +179,7 @@ const REGIONS: Region[] = [
   { key: 'DY', name: '旌阳区', roster: '四川省德阳市旌阳区', code: '510603', monthlyFen: 220000, hourlyFen: 2200, partner: { en: 'Jingda', zh: '旌达' }, agency: { en: 'Zhongxin HR Co', zh: '德阳众信人力资源有限公司' } },
 ];
 
-type Line = 'takeaway' | 'instant_delivery' | 'ride_hailing';
-interface Platform {
-  key: string;
-  en: string;
-  zh: string;
-  line: Line;
-  prefix: string;
+interface Platform extends PlatformNames {
   weight: number;
   short: { en: string; zh: string };
 }
@@ -177,9 +202,6 @@ const PLATFORMS: Platform[] = [
 ];
 
 type ContractType = 'labor_contract' | 'part_time_contract' | 'dispatch_contract' | 'written_agreement' | 'cooperation_agreement' | 'individual_business';
-type Form = 'written' | 'electronic' | 'oral';
-type InsType = 'work_injury' | 'occupational_injury' | 'accident' | 'pension' | 'medical';
-type InsStatus = 'active' | 'unpaid' | 'lapsed';
 type Relation = 'labor' | 'part_time' | 'dispatch' | 'not_fully' | 'independent' | 'unknown';
 type Method = 'bank' | 'wechat' | 'alipay' | 'points' | 'voucher' | 'goods' | 'equity';
 type Reason = 'social' | 'tax' | 'insurance' | 'fine' | 'equipment' | 'deposit' | 'training';
@@ -194,39 +216,13 @@ const RELATION_OF: Record<ContractType, Relation> = {
 const EMPLOYEE = new Set<Relation>(['labor', 'dispatch']);
 const FREE_TO_WORK_ELSEWHERE = new Set<ContractType>(['written_agreement', 'part_time_contract', 'cooperation_agreement', 'individual_business']);
 
-/** A party: a platform key, a partner company `emp:<platform>:<region>` or a dispatch agency `agency:<region>`. */
-type Party = string;
-interface ContractRow {
-  type: ContractType;
-  start: number;
-  end?: number;
-  party: Party;
-  form: Form;
-  signed?: number;
+interface ContractRow extends ContractRowOf<ContractType> {
   agency?: Party;
   licensed?: boolean;
   exclusive: boolean;
   line: number; // order within the worker's rows (the auditor breaks ties of equal start by file line)
 }
-interface InsRow {
-  type: InsType;
-  start: number;
-  end?: number;
-  party: Party;
-  status: InsStatus;
-}
-interface Order {
-  a: number; // minutes since epoch, local wall time
-  c: number;
-  cancelled: boolean;
-  payFen: number;
-}
-interface PayRow {
-  ps: number;
-  pe: number;
-  comparableFen: number;
-  allowanceFen: number;
-  overtimeFen: number;
+interface PayRow extends Omit<PlannedPayRow, 'payDay' | 'method'> {
   holidayFen: number;
   deductionFen: number;
   reason?: Reason;
@@ -292,61 +288,10 @@ interface WP {
   plan: Map<number, PlannedSpan[]>;
 }
 
-const partnerKey = (plat: Platform, region: Region): Party => `emp:${plat.key}:${region.key}`;
+/** Here a party (synth-common.ts) may also be a dispatch agency `agency:<region>`. */
 const agencyKey = (region: Region): Party => `agency:${region.key}`;
 
 // ------------------------------------------------------------------ spans
-/**
- * Orders of one span from `start`: 15–45 min each (cancelled ones 5–14), gaps of 0–10 min,
- * some stacked. The span ends at most `len` minutes after `start`, and exactly then when
- * `exact` (the last order is stretched by at most 25 minutes to end on the minute).
- */
-function makeSpan(rng: Rng, start: number, len: number, exact: boolean): Order[] {
-  const end = start + len;
-  const orders: Order[] = [];
-  let spanEnd = start;
-  let lastAccept = start;
-  for (;;) {
-    const cancelled = orders.length > 0 && rng.chance(0.03);
-    let a: number;
-    if (orders.length === 0) a = start;
-    else if (!cancelled && rng.chance(0.12)) a = Math.max(lastAccept + 1, spanEnd - rng.int(1, 8));
-    else a = spanEnd + rng.int(0, 10);
-    let dur = cancelled ? rng.int(5, 14) : rng.int(15, 45);
-    if (a + dur > end) {
-      if (end - a >= 15) dur = end - a;
-      else {
-        if (exact && spanEnd < end) {
-          const last = orders[orders.length - 1];
-          last.c = end;
-          last.cancelled = false;
-        }
-        break;
-      }
-    }
-    orders.push({ a, c: a + dur, cancelled: cancelled && dur < 15, payFen: 0 });
-    lastAccept = a;
-    spanEnd = Math.max(spanEnd, a + dur);
-    if (spanEnd >= end) break;
-  }
-  return orders;
-}
-
-interface Span {
-  start: number;
-  end: number;
-}
-const BRIDGE_MIN = 20;
-function spansOf(orders: { a: number; c: number }[]): Span[] {
-  const sorted = [...orders].sort((x, y) => x.a - y.a || x.c - y.c);
-  const spans: Span[] = [];
-  for (const o of sorted) {
-    const cur = spans[spans.length - 1];
-    if (cur && o.a < cur.end + BRIDGE_MIN) cur.end = Math.max(cur.end, o.c);
-    else spans.push({ start: o.a, end: o.c });
-  }
-  return spans;
-}
 function minutesByDay(spans: Span[]): Map<number, number> {
   const m = new Map<number, number>();
   for (const s of spans) {
@@ -586,15 +531,7 @@ export function synthesizeFurther(opts: FurtherOptions): FurtherSet {
       wp.days = [...days].sort((a, b) => a - b);
     }
     // one platform a day, except hand-offs (below)
-    if (multi) {
-      const [a, b] = w.wps;
-      const used = new Set(a.days);
-      b.days = b.days.filter((d) => !used.has(d));
-      if (b.days.length < 12 || b.days[b.days.length - 1] - b.days[0] < 50) {
-        b.days = [];
-        for (let d = first + 1; d <= last; d++) if (!used.has(d)) b.days.push(d);
-      }
-    }
+    if (multi) w.wps[1].days = secondaryDays(w.wps[0].days, w.wps[1].days, first, last);
     for (const wp of w.wps) {
       if (wp.holiday === 'off') wp.days = wp.days.filter((d) => !isStatutory(d));
       wp.tags.push(`days=${wp.days.length}`, `holiday=${wp.holiday}`);
@@ -693,7 +630,7 @@ export function synthesizeFurther(opts: FurtherOptions): FurtherSet {
     }
     for (const wp of w.wps) {
       for (const d of wp.days) {
-        for (const s of wp.plan.get(d)!) wp.orders.push(...makeSpan(rng, s.start, s.len, s.exact));
+        for (const s of wp.plan.get(d)!) wp.orders.push(...makeSpan(rng, s.start, s.len, { exact: s.exact, stopWhenFull: true }));
       }
     }
   }
@@ -708,29 +645,12 @@ export function synthesizeFurther(opts: FurtherOptions): FurtherSet {
       const written = (): Form => (rng.chance(0.3) ? 'electronic' : 'written');
       const excl = (type: ContractType) => (FREE_TO_WORK_ELSEWHERE.has(type) ? rng.chance(0.12) : rng.chance(0.1));
       if (wp.intended['written-contract']) {
-        const other = w.wps.find((x) => x !== wp);
-        const variants: string[] = ['none', 'oral', 'late', 'expired'];
-        if (other) variants.push('other-platform');
-        let v = rng.pick(variants);
-        const lateDay = wp.days.find((d) => d >= first + 45 && d <= first + 52);
-        if (v === 'late' && lateDay === undefined) v = 'none';
-        wp.tags.push(`wc:${v}`);
-        if (v === 'oral') push({ type: 'written_agreement', start: first - rng.int(10, 300), party: party(), form: 'oral', exclusive: false });
-        else if (v === 'late' && lateDay !== undefined) {
-          const start = lateDay + 1;
-          push({ type: 'written_agreement', start, party: party(), form: written(), signed: start, exclusive: excl('written_agreement') });
-        } else if (v === 'expired') {
-          const end = D0 - rng.int(5, 60);
-          const start = end - rng.int(180, 365);
-          push({ type: 'written_agreement', start, end, party: party(), form: written(), signed: start, exclusive: excl('written_agreement') });
-        }
+        // (an oral agreement records no exclusivity clause)
+        const pushAgreement = (row: ContractRowOf<'written_agreement'>) => push({ ...row, exclusive: row.form === 'oral' ? false : excl('written_agreement') });
+        plantMissingAgreement(rng, wp, { windowStart: D0, party, written, push: pushAgreement });
       } else {
         const type = wp.contractKind as ContractType;
-        const v = type === 'written_agreement' || type === 'part_time_contract'
-          ? rng.weighted<string>([['single', 70], ['renewal', 15], ['grace', 15]])
-          : rng.weighted<string>([['single', 80], ['renewal', 20]]);
-        wp.tags.push(`wc:ok-${v}`, `type=${type}`);
-        const form = (): Form => (type === 'part_time_contract' && rng.chance(0.5) ? 'oral' : written());
+        const { course, form } = pickContractCourse(rng, type, wp.tags, written);
         let agency: Party | undefined;
         let licensed: boolean | undefined;
         if (type === 'dispatch_contract') {
@@ -741,10 +661,10 @@ export function synthesizeFurther(opts: FurtherOptions): FurtherSet {
         }
         const exclusive = excl(type);
         const row = (start: number, end: number | undefined, signed: number) => push({ type, start, end, party: party(), form: form(), signed, agency, licensed, exclusive });
-        if (v === 'single') {
+        if (course === 'single') {
           const start = first - rng.int(0, 400);
           row(start, rng.chance(0.5) ? undefined : D1 + rng.int(0, 400), start - rng.int(0, 3));
-        } else if (v === 'renewal') {
+        } else if (course === 'renewal') {
           const split = D0 + rng.int(10, 45);
           const start = first - rng.int(30, 400);
           row(start, split, start - rng.int(0, 3));
@@ -760,7 +680,6 @@ export function synthesizeFurther(opts: FurtherOptions): FurtherSet {
   // party helpers per worker-platform (the auditor's "with the platform")
   const partiesOf = (wp: WP): Set<Party> => new Set([wp.plat.key, ...(wp.partner ? [wp.partner] : [])]);
   const contractsOf = (wp: WP) => wp.worker.contracts.filter((c) => partiesOf(wp).has(c.party)).sort((x, y) => x.start - y.start || x.line - y.line);
-  const inRange = (d: number, s: number, e?: number) => d >= s && (e === undefined || d <= e);
   /** Dossier.relationOn: the latest-starting contract covering the day, whatever its form. */
   const relationFn = (wp: WP) => {
     const list = contractsOf(wp);
@@ -775,51 +694,10 @@ export function synthesizeFurther(opts: FurtherOptions): FurtherSet {
   for (const w of workers) {
     for (const wp of w.wps) {
       const first = wp.days[0];
-      const lastDay = wp.days[wp.days.length - 1];
       const needsWorkInjury = wp.klass === 'emp' || wp.contractKind === 'part_time_contract';
-      const cover: InsType = needsWorkInjury ? 'work_injury' : rng.chance(0.1) ? 'work_injury' : 'occupational_injury';
       const agency = contractsOf(wp).find((c) => c.agency && c.agency.startsWith('agency:'))?.agency;
       const payer = (): Party => (agency && rng.chance(0.5) ? agency : wp.partner && rng.chance(0.5) ? wp.partner : wp.plat.key);
-      const before = () => first - rng.int(0, 400);
-      if (!wp.intended['injury-insurance']) {
-        const v = rng.weighted<string>([['single', 80], ['two-rows', 20]]);
-        wp.tags.push(`inj:ok-${v}`, `cover=${cover}`);
-        if (v === 'single') w.insurance.push({ type: cover, start: before(), end: rng.chance(0.6) ? undefined : D1 + rng.int(0, 200), party: payer(), status: 'active' });
-        else {
-          const split = D0 + rng.int(10, 45);
-          w.insurance.push({ type: cover, start: before(), end: split, party: payer(), status: 'active' });
-          w.insurance.push({ type: cover, start: split + 1, party: payer(), status: 'active' });
-        }
-      } else {
-        const variants: string[] = ['none', 'accident-only', 'unpaid', 'lapsed', 'late-start', 'ended'];
-        if (needsWorkInjury) variants.push('wrong-type');
-        if (w.wps.length > 1) variants.push('other-platform-only', 'other-platform-only');
-        const v = rng.pick(variants);
-        wp.tags.push(`inj:${v}`);
-        const afterFirst = wp.days.filter((d) => d > first + 14 && d < lastDay - 14);
-        const mid = afterFirst.length ? afterFirst[Math.floor(afterFirst.length / 2)] : first + 20;
-        switch (v) {
-          case 'accident-only':
-            w.insurance.push({ type: 'accident', start: before(), end: D1 + rng.int(10, 300), party: payer(), status: 'active' });
-            break;
-          case 'unpaid':
-            w.insurance.push({ type: cover, start: before(), party: payer(), status: 'unpaid' });
-            break;
-          case 'lapsed':
-            w.insurance.push({ type: cover, start: before(), end: mid - 1, party: payer(), status: 'active' });
-            w.insurance.push({ type: cover, start: mid, party: payer(), status: 'lapsed' });
-            break;
-          case 'late-start':
-            w.insurance.push({ type: cover, start: mid, party: payer(), status: 'active' });
-            break;
-          case 'ended':
-            w.insurance.push({ type: cover, start: before(), end: mid, party: payer(), status: 'active' });
-            break;
-          case 'wrong-type':
-            w.insurance.push({ type: 'occupational_injury', start: before(), party: wp.plat.key, status: 'active' });
-            break;
-        }
-      }
+      plantInjuryInsurance(rng, wp, { needsWorkInjury, window: { first: D0, last: D1 }, payer });
       if (wp.klass === 'emp') {
         const sv = wp.socialVariant;
         wp.tags.push(`social=${sv ?? 'ok'}`);
@@ -845,56 +723,26 @@ export function synthesizeFurther(opts: FurtherOptions): FurtherSet {
     const violator = wp.intended['minimum-wage'] && !hourlyNone;
     if (hourlyNone) wp.intended['minimum-wage'] = false;
     const spans = spansOf(wp.orders);
-    const minutesIn = (ps: number, pe: number) => spans.filter((s) => dayOf(s.start) >= ps && dayOf(s.start) <= pe).reduce((t, s) => t + s.end - s.start, 0);
     const rate = hourlyNone ? region.hourlyFen * rng.real(0.5, 2) : violator ? region.hourlyFen * rng.real(0.5, 0.78) : region.hourlyFen * rng.real(1.3, 2.0);
     wp.tags.push(`mw:${hourlyNone ? 'none' : monthly ? 'monthly' : 'hourly'}${hourlyNone ? '' : violator ? '-violator' : '-ok'}`, `pay=${wp.payMode}`);
-    const method = rng.pick(['bank', 'wechat', 'alipay'] as const);
-    const monthPay: number[] = [];
-    for (const [mi, m] of months.entries()) {
-      const activeDays = new Set(wp.orders.flatMap((o) => [dayOf(o.a), dayOf(o.c)]).filter((d) => d >= m.first && d <= m.last)).size;
-      let total = 0;
-      const periods = wp.payMode === 'semi'
+    const { monthPay, rows } = planPay(rng, {
+      months,
+      orders: wp.orders,
+      spans,
+      periodsOf: (m) => wp.payMode === 'semi'
         ? [[m.first, m.first + 14], [m.first + 15, m.last]]
-        : wp.payMode === 'tenday' ? [[m.first, m.first + 9], [m.first + 10, m.first + 19], [m.first + 20, m.last]] : [[m.first, m.last]];
-      for (const [ps, pe] of periods) {
-        let comparable: number;
-        if (monthly) {
-          const required = region.monthlyFen * Math.min(1, activeDays / 21.75);
-          comparable = Math.round(violator ? required * rng.real(0.5, 0.75) : region.monthlyFen * rng.real(1.3, 2.0));
-        } else comparable = Math.round((rate * minutesIn(ps, pe)) / 60);
-        total += comparable;
-        if (wp.payMode !== 'none') {
-          wp.payRows.push({
-            ps,
-            pe,
-            comparableFen: comparable,
-            allowanceFen: rng.chance(0.25) ? rng.int(100, 400) * 100 : 0,
-            overtimeFen: monthly && rng.chance(0.3) ? rng.int(100, 500) * 100 : 0,
-            holidayFen: 0,
-            deductionFen: 0,
-            payDay: pe + rng.int(5, 15),
-            method,
-            payslip: true,
-          });
-        }
-      }
-      monthPay[mi] = total;
-    }
-    // order pay: the month's pay shared over its completed orders on ordinary days, exact to the fen
-    const weightOf = (o: Order) => (0.5 + (o.c - o.a) / 60) * rng.real(0.85, 1.15);
-    const spread = (list: Order[], total: number) => {
-      if (list.length === 0) return;
-      const weights = list.map(weightOf);
-      const sum = weights.reduce((s, x) => s + x, 0);
-      let given = 0;
-      list.forEach((o, j) => {
-        o.payFen = Math.floor((total * weights[j]) / sum);
-        given += o.payFen;
-      });
-      for (let j = 0; given < total; j = (j + 1) % list.length, given++) list[j].payFen++;
-    };
+        : wp.payMode === 'tenday' ? [[m.first, m.first + 9], [m.first + 10, m.first + 19], [m.first + 20, m.last]] : [[m.first, m.last]],
+      monthly,
+      violator,
+      monthlyFen: region.monthlyFen,
+      hourlyRate: rate,
+      recorded: wp.payMode !== 'none',
+    });
+    // (holiday pay below, and the pay rules' deductions, payment methods and pay days in 6b, change these rows)
+    wp.payRows = rows.map((r) => ({ ...r, holidayFen: 0, deductionFen: 0, payslip: true }));
+    // order pay: the month's pay shared over its completed orders on ordinary days
     for (const [mi] of months.entries()) {
-      spread(wp.orders.filter((o) => !o.cancelled && monthIndexOf(dayOf(o.a)) === mi && !isStatutory(dayOf(o.a))), monthPay[mi]);
+      spreadPay(rng, wp.orders.filter((o) => !o.cancelled && monthIndexOf(dayOf(o.a)) === mi && !isStatutory(dayOf(o.a))), monthPay[mi]);
     }
     // holiday work: pay against the month's normal rate per hour (as the rule computes it)
     const dayMin = minutesByDay(spans);
@@ -915,10 +763,10 @@ export function synthesizeFurther(opts: FurtherOptions): FurtherSet {
       for (const o of onDay) o.payFen = 0;
       if (wp.holiday === 'premium-record') {
         const base = Math.round(normalFen * rng.real(0.95, 1.05));
-        spread(onDay.filter((o) => !o.cancelled), base);
+        spreadPay(rng, onDay.filter((o) => !o.cancelled), base);
         const row = wp.payRows.find((r) => r.ps <= d && d <= r.pe)!;
         row.holidayFen += target - base;
-      } else spread(onDay.filter((o) => !o.cancelled), target);
+      } else spreadPay(rng, onDay.filter((o) => !o.cancelled), target);
     }
   }
 
@@ -1055,20 +903,7 @@ export function synthesizeFurther(opts: FurtherOptions): FurtherSet {
 
     // -- core: written-contract (oral counts only for part-time)
     const covered = (d: number) => contracts.some((c) => inRange(d, c.start, c.end) && (c.form !== 'oral' || c.type === 'part_time_contract'));
-    let runFirst: number | undefined;
-    let runLast = 0;
-    const runs: [number, number][] = [];
-    for (const d of active) {
-      if (!covered(d)) {
-        if (runFirst === undefined) runFirst = d;
-        runLast = d;
-      } else if (runFirst !== undefined) {
-        runs.push([runFirst, runLast]);
-        runFirst = undefined;
-      }
-    }
-    if (runFirst !== undefined) runs.push([runFirst, runLast]);
-    for (const [a, b] of runs) {
+    for (const [a, b] of uncoveredRuns(active, covered)) {
       if (b - a > 30) got.add('written-contract');
       band(`${name}: uncovered run`, b - a, 20, 40);
     }
@@ -1334,42 +1169,18 @@ export function synthesizeFurther(opts: FurtherOptions): FurtherSet {
 }
 
 // ------------------------------------------------------------------ rendering
-interface Fmt {
+interface Fmt extends CommonCells<ContractType, Method> {
   sep: string;
   bom: boolean;
   names: Record<'orders' | 'pay' | 'contracts' | 'insurance' | 'workers', string>;
   headers: Record<'orders' | 'pay' | 'contracts' | 'insurance' | 'workers', string[]>;
-  dateTime(min: number): string;
-  date(day?: number): string;
   money(fen: number): string;
   platform(p: Platform): string;
   party(key: Party | undefined): string;
   region(r: Region): string;
   rosterRegion(r: Region): string;
-  workerId(idx: number): string;
-  line(l: Line): string;
-  status(cancelled: boolean): string;
-  contractType(t: ContractType, variety: number): string;
-  form(f: Form): string;
-  insType(t: InsType): string;
-  insStatus(s: InsStatus): string;
-  method(m: Method): string;
   reason(r: Reason | undefined, variety: number): string;
   yes(b: boolean | undefined, what: 'payslip' | 'exclusive' | 'licensed'): string;
-}
-
-const fenStr = (fen: number): string => `${Math.floor(fen / 100)}.${pad(fen % 100)}`;
-const grouped = (fen: number): string => {
-  const [i, d] = fenStr(fen).split('.');
-  return `${i.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${d}`;
-};
-function perDay(fn: (day: number) => string): (day: number) => string {
-  const cache = new Map<number, string>();
-  return (day) => {
-    let s = cache.get(day);
-    if (s === undefined) cache.set(day, (s = fn(day)));
-    return s;
-  };
 }
 
 function formatter(dialect: 'en' | 'txt'): Fmt {
@@ -1379,21 +1190,13 @@ function formatter(dialect: 'en' | 'txt'): Fmt {
       const r = REGIONS.find((x) => x.key === key.slice(7))!;
       return dialect === 'en' ? r.agency.en : r.agency.zh;
     }
-    if (!key.startsWith('emp:')) {
-      const p = PLATFORMS.find((x) => x.key === key)!;
-      return dialect === 'en' ? p.en : p.zh;
-    }
-    const [, pk, rk] = key.split(':');
-    const p = PLATFORMS.find((x) => x.key === pk)!;
-    const r = REGIONS.find((x) => x.key === rk)!;
+    const { platform: p, region: r } = partyParts(key, PLATFORMS, REGIONS);
+    if (!r) return dialect === 'en' ? p.en : p.zh;
     return dialect === 'en' ? `${r.partner.en} ${p.short.en} Services Co` : `${r.partner.zh}${p.short.zh}服务有限公司`;
   };
   if (dialect === 'en') {
-    const iso = perDay((day) => {
-      const { y, m, d } = civil(day);
-      return `${y}-${pad(m)}-${pad(d)}`;
-    });
     return {
+      ...englishCells(),
       sep: ',',
       bom: false,
       names: { orders: 'orders.csv', pay: 'pay.csv', contracts: 'contracts.csv', insurance: 'insurance.csv', workers: 'workers.csv' },
@@ -1404,25 +1207,11 @@ function formatter(dialect: 'en' | 'txt'): Fmt {
         insurance: ['worker_id', 'insurance_type', 'start_date', 'end_date', 'platform', 'status'],
         workers: ['worker_id', 'name', 'id_number', 'birth_date', 'phone', 'region', 'hired_at', 'safety_training_at'],
       },
-      dateTime: (min) => {
-        const day = dayOf(min);
-        const r = min - day * DAY_MIN;
-        return `${iso(day)}T${pad(Math.floor(r / 60))}:${pad(r % 60)}:00`;
-      },
-      date: (day) => (day === undefined ? '' : iso(day)),
       money: fenStr,
       platform: (p) => p.en,
       party: partyName,
       region: (r) => r.name,
       rosterRegion: (r) => r.roster,
-      workerId: (idx) => `W${pad(idx + 1, 5)}`,
-      line: (l) => l,
-      status: (c) => (c ? 'cancelled' : 'completed'),
-      contractType: (t) => t,
-      form: (f) => f,
-      insType: (t) => t,
-      insStatus: (s) => s,
-      method: (m) => m,
       reason: (r) => r ?? '',
       yes: (b) => (b === undefined ? '' : b ? 'yes' : 'no'),
     };
@@ -1469,9 +1258,8 @@ function formatter(dialect: 'en' | 'txt'): Fmt {
       workers: ['配送员ID', '姓名', '证件号码', '出生日期', '联系电话', '工作地', '注册日期', '岗前培训日期'],
     },
     dateTime: (min) => {
-      const day = dayOf(min);
-      const r = min - day * DAY_MIN;
-      return `${cnDay(day)} ${pad(Math.floor(r / 60))}:${pad(r % 60)}`;
+      const { day, h, m } = wallClock(min);
+      return `${cnDay(day)} ${pad(h)}:${pad(m)}`;
     },
     date: (day) => (day === undefined ? '' : compact(day)),
     money: (fen) => `${grouped(fen)}元`,
@@ -1505,28 +1293,7 @@ function render(
   const line = (r: string[]) => r.map(q).join(f.sep);
   const text = (header: string[], rows: string[]) => (f.bom ? '\ufeff' : '') + [line(header), ...rows].join('\r\n') + '\r\n';
 
-  const refs: [WP, Order][] = [];
-  for (const wp of wps) for (const o of wp.orders) refs.push([wp, o]);
-  const keys = refs.map(([wp, o]) => (o.a * 100_000 + wp.worker.idx) * 16 + PLATFORMS.indexOf(wp.plat));
-  const order = Array.from(refs.keys()).sort((x, y) => keys[x] - keys[y]);
-  const seq = new Map<string, number>();
-  const orderRows = order.map((i) => {
-    const [wp, o] = refs[i];
-    const n = (seq.get(wp.plat.key) ?? 0) + 1;
-    seq.set(wp.plat.key, n);
-    return line([
-      `${wp.plat.prefix}${pad(n, 8)}`,
-      f.workerId(wp.worker.idx),
-      f.dateTime(o.a),
-      f.dateTime(o.c),
-      f.platform(wp.plat),
-      f.party(wp.partner),
-      f.region(wp.worker.region),
-      f.line(wp.plat.line),
-      f.money(o.payFen),
-      f.status(o.cancelled),
-    ]);
-  });
+  const orderRows = orderFileCells(wps, (p) => PLATFORMS.indexOf(p), f).map(line);
 
   const payRows: string[] = [];
   for (const wp of wps) {

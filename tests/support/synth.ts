@@ -16,6 +16,43 @@
 // The same seed gives the same underlying data in both dialects (only names and formats differ).
 
 import iconv from 'iconv-lite';
+import { Rng } from './rng.js';
+import {
+  civil,
+  DAY_MIN,
+  dayNum,
+  englishCells,
+  fenStr,
+  grouped,
+  inRange,
+  makeSpan,
+  orderFileCells,
+  pad,
+  partnerKey,
+  partyParts,
+  perDay,
+  pickContractCourse,
+  plantInjuryInsurance,
+  plantMissingAgreement,
+  planPay,
+  secondaryDays,
+  spansOf,
+  spreadPay,
+  uncoveredRuns,
+  wallClock,
+  weekday,
+  type CommonCells,
+  type ContractRowOf,
+  type Form,
+  type InsRow,
+  type InsStatus,
+  type InsType,
+  type Line,
+  type Order,
+  type Party,
+  type PlannedPayRow,
+  type PlatformNames,
+} from './synth-common.js';
 
 export type CoreRule = 'minimum-wage' | 'written-contract' | 'injury-insurance' | 'continuous-order-time';
 export const CORE_RULES: readonly CoreRule[] = ['minimum-wage', 'written-contract', 'injury-insurance', 'continuous-order-time'];
@@ -40,59 +77,6 @@ export interface SynthOptions {
   month?: string;
 }
 
-// ------------------------------------------------------------------ PRNG
-export class Rng {
-  private a: number;
-  constructor(seed: number) {
-    this.a = (seed ^ 0x9e3779b9) >>> 0;
-    for (let i = 0; i < 4; i++) this.next();
-  }
-  next(): number {
-    this.a = (this.a + 0x6d2b79f5) >>> 0;
-    let t = this.a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  real(lo: number, hi: number): number {
-    return lo + this.next() * (hi - lo);
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(arr: readonly T[]): T {
-    return arr[Math.floor(this.next() * arr.length)];
-  }
-  weighted<T>(items: readonly [T, number][]): T {
-    const total = items.reduce((s, [, w]) => s + w, 0);
-    let r = this.next() * total;
-    for (const [v, w] of items) {
-      if ((r -= w) < 0) return v;
-    }
-    return items[items.length - 1][0];
-  }
-  shuffle<T>(arr: T[]): T[] {
-    for (let i = arr.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [arr[i], arr[j]] = [arr[j], arr[i]];
-    }
-    return arr;
-  }
-}
-
-// ------------------------------------------------------------------ calendar (day numbers, minutes)
-const DAY_MIN = 1440;
-const dayNum = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000;
-const civil = (day: number) => {
-  const dt = new Date(day * 86_400_000);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
-};
-const weekday = (day: number): number => new Date(day * 86_400_000).getUTCDay();
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-
 // ------------------------------------------------------------------ world
 type RegionKey = 'YC' | 'CK' | 'DY';
 interface Region {
@@ -109,13 +93,7 @@ const REGIONS: Region[] = [
   { key: 'DY', en: '旌阳区', zh: '德阳市旌阳区', monthlyFen: 220000, hourlyFen: 2200, partner: { en: 'Jingda', zh: '旌达' } },
 ];
 
-type Line = 'takeaway' | 'instant_delivery' | 'ride_hailing';
-interface Platform {
-  key: string;
-  en: string;
-  zh: string;
-  line: Line;
-  prefix: string;
+interface Platform extends PlatformNames {
   partnerSuffix: { en: string; zh: string };
 }
 const PLATFORMS: Platform[] = [
@@ -125,9 +103,6 @@ const PLATFORMS: Platform[] = [
 ];
 
 type ContractType = 'labor_contract' | 'part_time_contract' | 'written_agreement' | 'cooperation_agreement';
-type Form = 'written' | 'electronic' | 'oral';
-type InsType = 'work_injury' | 'occupational_injury' | 'accident' | 'pension' | 'medical';
-type InsStatus = 'active' | 'unpaid' | 'lapsed';
 type Relation = 'labor' | 'part_time' | 'not_fully' | 'independent' | 'unknown';
 const RELATION_OF: Record<ContractType, Relation> = {
   labor_contract: 'labor',
@@ -136,39 +111,8 @@ const RELATION_OF: Record<ContractType, Relation> = {
   cooperation_agreement: 'independent',
 };
 
-/** A party is a platform key or a partner company `emp:<platform>:<region>`. */
-type Party = string;
-interface ContractRow {
-  type: ContractType;
-  start: number;
-  end?: number;
-  party: Party;
-  form: Form;
-  signed?: number;
-}
-interface InsRow {
-  type: InsType;
-  start: number;
-  end?: number;
-  party: Party;
-  status: InsStatus;
-}
-interface Order {
-  a: number; // minutes since epoch, local wall time
-  c: number;
-  cancelled: boolean;
-  payFen: number;
-  id?: string;
-}
-interface PayRow {
-  ps: number;
-  pe: number;
-  comparableFen: number;
-  allowanceFen: number;
-  overtimeFen: number;
-  payDay: number;
-  method: 'bank' | 'wechat' | 'alipay';
-}
+type ContractRow = ContractRowOf<ContractType>;
+type PayRow = PlannedPayRow;
 interface Worker {
   idx: number;
   region: Region;
@@ -188,50 +132,6 @@ interface WP {
   tags: string[];
   mwKind: 'hourly' | 'monthly' | 'none';
   contractKind: ContractType | 'none';
-}
-
-const partnerKey = (plat: Platform, region: Region): Party => `emp:${plat.key}:${region.key}`;
-
-// ------------------------------------------------------------------ spans
-/** Orders of one span starting at `start`, ending at most `maxLen` minutes later and at least ~maxLen-25. */
-function makeSpan(rng: Rng, start: number, maxLen: number): Order[] {
-  const end = start + maxLen;
-  const orders: Order[] = [];
-  let spanEnd = start;
-  let lastAccept = start;
-  for (;;) {
-    const cancelled = orders.length > 0 && rng.chance(0.03);
-    let a: number;
-    if (orders.length === 0) a = start;
-    else if (!cancelled && rng.chance(0.12)) a = Math.max(lastAccept + 1, spanEnd - rng.int(1, 8)); // stacked order
-    else a = spanEnd + rng.int(0, 10);
-    let dur = cancelled ? rng.int(5, 14) : rng.int(15, 45);
-    if (a + dur > end) {
-      if (end - a >= 15) dur = end - a; // (a cancelled order that would overrun becomes a normal one)
-      else break;
-    }
-    // every order ends after the span's current end (stacked ones start ≤ 8 min before it, last ≥ 15)
-    orders.push({ a, c: a + dur, cancelled: cancelled && dur < 15, payFen: 0 });
-    lastAccept = a;
-    spanEnd = Math.max(spanEnd, a + dur);
-  }
-  return orders;
-}
-
-interface Span {
-  start: number;
-  end: number;
-}
-const BRIDGE_MIN = 20;
-function spansOf(orders: Order[]): Span[] {
-  const sorted = [...orders].sort((x, y) => x.a - y.a || x.c - y.c);
-  const spans: Span[] = [];
-  for (const o of sorted) {
-    const cur = spans[spans.length - 1];
-    if (cur && o.a < cur.end + BRIDGE_MIN) cur.end = Math.max(cur.end, o.c);
-    else spans.push({ start: o.a, end: o.c });
-  }
-  return spans;
 }
 
 // ------------------------------------------------------------------ synthesize
@@ -309,17 +209,7 @@ export function synthesize(opts: SynthOptions): SynthSet {
       w.wps.push(wp);
       allWps.push(wp);
     }
-    // one platform a day: keep the secondary platform's days off the primary's
-    if (w.wps.length === 2) {
-      const used = new Set(w.wps[0].days);
-      w.wps[1].days = w.wps[1].days.filter((d) => !used.has(d));
-      const d2 = w.wps[1].days;
-      if (d2.length < 12 || d2[d2.length - 1] - d2[0] < 50) {
-        // too few or too bunched: take every free day
-        w.wps[1].days = [];
-        for (let d = first + 1; d <= last; d++) if (!used.has(d)) w.wps[1].days.push(d);
-      }
-    }
+    if (w.wps.length === 2) w.wps[1].days = secondaryDays(w.wps[0].days, w.wps[1].days, first, last);
     workers.push(w);
   }
 
@@ -340,7 +230,7 @@ export function synthesize(opts: SynthOptions): SynthSet {
         const maxLen = long ? rng.int(330, 360) : rng.int(60, 195);
         if (t + maxLen > d * DAY_MIN + 23 * 60 + 30) break;
         if (total + maxLen > 600 && s > 0) break;
-        const list = makeSpan(rng, t, maxLen);
+        const list = makeSpan(rng, t, maxLen, { exact: false, stopWhenFull: false });
         wp.orders.push(...list);
         const end = Math.max(...list.map((o) => o.c));
         total += end - t;
@@ -358,41 +248,18 @@ export function synthesize(opts: SynthOptions): SynthSet {
       const written = (): Form => (rng.chance(0.3) ? 'electronic' : 'written');
       if (wp.intended['written-contract']) {
         const other = w.wps.find((x) => x !== wp);
-        const variants: string[] = ['none', 'oral', 'late', 'expired'];
-        if (other) variants.push('other-platform');
-        let v = rng.pick(variants);
-        // 'late': the agreement starts the day after the first active day that is ≥ 45 days in,
-        // so the uncovered run provably extends ≥ 45 days (none such: no agreement at all)
-        const lateDay = wp.days.find((d) => d >= first + 45 && d <= first + 52);
-        if (v === 'late' && lateDay === undefined) v = 'none';
-        wp.tags.push(`wc:${v}`);
-        if (v === 'oral') w.contracts.push({ type: 'written_agreement', start: first - rng.int(10, 300), party: party(), form: 'oral' });
-        else if (v === 'late' && lateDay !== undefined) {
-          const start = lateDay + 1;
-          w.contracts.push({ type: 'written_agreement', start, party: party(), form: written(), signed: start });
-        } else if (v === 'expired') {
-          const end = D0 - rng.int(5, 60);
-          const start = end - rng.int(180, 365);
-          w.contracts.push({ type: 'written_agreement', start, end, party: party(), form: written(), signed: start });
-        } else if (v === 'other-platform' && other && other.intended['written-contract']) {
-          // no contract on either platform: the same as 'none'
-          wp.tags.push('(other platform has none either)');
-        }
-        // 'none' and 'other-platform': no row for this platform (the other platform's own
-        // contract, if it has one, is written for it)
+        const v = plantMissingAgreement(rng, wp, { windowStart: D0, party, written, push: (row) => w.contracts.push(row) });
+        // no contract on either platform: the same as 'none'
+        if (v === 'other-platform' && other && other.intended['written-contract']) wp.tags.push('(other platform has none either)');
         wp.mwKind = 'hourly';
       } else {
         const type = wp.contractKind as ContractType;
-        const v = type === 'written_agreement' || type === 'part_time_contract'
-          ? rng.weighted<string>([['single', 70], ['renewal', 15], ['grace', 15]])
-          : rng.weighted<string>([['single', 80], ['renewal', 20]]);
-        wp.tags.push(`wc:ok-${v}`, `type=${type}`);
-        const form = (): Form => (type === 'part_time_contract' && rng.chance(0.5) ? 'oral' : written());
-        if (v === 'single') {
+        const { course, form } = pickContractCourse(rng, type, wp.tags, written);
+        if (course === 'single') {
           const start = first - rng.int(0, 400);
           const end = rng.chance(0.5) ? undefined : D1 + rng.int(0, 400);
           w.contracts.push({ type, start, end, party: party(), form: form(), signed: start - rng.int(0, 3) });
-        } else if (v === 'renewal') {
+        } else if (course === 'renewal') {
           const split = D0 + rng.int(10, 45);
           const start = first - rng.int(30, 400);
           w.contracts.push({ type, start, end: split, party: party(), form: form(), signed: start });
@@ -410,53 +277,9 @@ export function synthesize(opts: SynthOptions): SynthSet {
   for (const w of workers) {
     for (const wp of w.wps) {
       const first = wp.days[0];
-      const lastDay = wp.days[wp.days.length - 1];
       const needsWorkInjury = wp.contractKind === 'labor_contract' || wp.contractKind === 'part_time_contract';
-      const cover: InsType = needsWorkInjury ? 'work_injury' : rng.chance(0.1) ? 'work_injury' : 'occupational_injury';
       const payer = (): Party => (wp.partner && rng.chance(0.5) ? wp.partner : wp.plat.key);
-      const before = () => first - rng.int(0, 400);
-      if (!wp.intended['injury-insurance']) {
-        const v = rng.weighted<string>([['single', 80], ['two-rows', 20]]);
-        wp.tags.push(`inj:ok-${v}`, `cover=${cover}`);
-        if (v === 'single') w.insurance.push({ type: cover, start: before(), end: rng.chance(0.6) ? undefined : D1 + rng.int(0, 200), party: payer(), status: 'active' });
-        else {
-          const split = D0 + rng.int(10, 45);
-          w.insurance.push({ type: cover, start: before(), end: split, party: payer(), status: 'active' });
-          w.insurance.push({ type: cover, start: split + 1, party: payer(), status: 'active' });
-        }
-      } else {
-        const variants: string[] = ['none', 'accident-only', 'unpaid', 'lapsed', 'late-start', 'ended'];
-        if (needsWorkInjury) variants.push('wrong-type');
-        if (w.wps.length > 1) variants.push('other-platform-only', 'other-platform-only');
-        const v = rng.pick(variants);
-        wp.tags.push(`inj:${v}`);
-        const afterFirst = wp.days.filter((d) => d > first + 14 && d < lastDay - 14);
-        const mid = afterFirst.length ? afterFirst[Math.floor(afterFirst.length / 2)] : first + 20;
-        switch (v) {
-          case 'none':
-          case 'other-platform-only':
-            break; // (the other platform's own enrolment, if any, is written for it)
-          case 'accident-only':
-            w.insurance.push({ type: 'accident', start: before(), end: D1 + rng.int(10, 300), party: payer(), status: 'active' });
-            break;
-          case 'unpaid':
-            w.insurance.push({ type: cover, start: before(), party: payer(), status: 'unpaid' });
-            break;
-          case 'lapsed':
-            w.insurance.push({ type: cover, start: before(), end: mid - 1, party: payer(), status: 'active' });
-            w.insurance.push({ type: cover, start: mid, party: payer(), status: 'lapsed' });
-            break;
-          case 'late-start':
-            w.insurance.push({ type: cover, start: mid, party: payer(), status: 'active' });
-            break;
-          case 'ended':
-            w.insurance.push({ type: cover, start: before(), end: mid, party: payer(), status: 'active' });
-            break;
-          case 'wrong-type':
-            w.insurance.push({ type: 'occupational_injury', start: before(), party: wp.plat.key, status: 'active' });
-            break;
-        }
-      }
+      plantInjuryInsurance(rng, wp, { needsWorkInjury, window: { first: D0, last: D1 }, payer });
       if (wp.contractKind === 'labor_contract') {
         for (const t of ['pension', 'medical'] as const) w.insurance.push({ type: t, start: first - rng.int(0, 300), party: payer(), status: 'active' });
       }
@@ -470,58 +293,31 @@ export function synthesize(opts: SynthOptions): SynthSet {
     const violator = wp.intended['minimum-wage'] && wp.mwKind !== 'none';
     if (wp.mwKind === 'none') wp.intended['minimum-wage'] = false;
     const spans = spansOf(wp.orders);
-    const minutesIn = (ps: number, pe: number) =>
-      spans.filter((s) => Math.floor(s.start / DAY_MIN) >= ps && Math.floor(s.start / DAY_MIN) <= pe).reduce((t, s) => t + s.end - s.start, 0);
     const rate = wp.mwKind === 'none'
       ? region.hourlyFen * rng.real(0.5, 2)
       : violator ? region.hourlyFen * rng.real(0.5, 0.78) : region.hourlyFen * rng.real(1.3, 2.0);
     const mode = wp.mwKind === 'monthly' ? 'monthly' : rng.weighted<string>([['monthly', 80], ['semi', 10], ['none', 10]]);
     wp.tags.push(`mw:${wp.mwKind}${wp.mwKind === 'none' ? '' : violator ? '-violator' : '-ok'}`, `pay=${mode}`);
-    const method = rng.pick(['bank', 'wechat', 'alipay'] as const);
-    const monthPay: number[] = [];
+    const { monthPay, rows } = planPay(rng, {
+      months,
+      orders: wp.orders,
+      spans,
+      periodsOf: (m) => (mode === 'semi' ? [[m.first, m.first + 14], [m.first + 15, m.last]] : [[m.first, m.last]]),
+      monthly: wp.mwKind === 'monthly',
+      violator,
+      monthlyFen: region.monthlyFen,
+      hourlyRate: rate,
+      recorded: mode !== 'none',
+    });
+    wp.payRows = rows;
+    // order_pay: the month's comparable pay shared over its completed orders
     for (const [mi, m] of months.entries()) {
-      const activeDays = new Set(wp.orders.flatMap((o) => [Math.floor(o.a / DAY_MIN), Math.floor(o.c / DAY_MIN)]).filter((d) => d >= m.first && d <= m.last)).size;
-      let total = 0;
-      const periods = mode === 'semi' ? [[m.first, m.first + 14], [m.first + 15, m.last]] : [[m.first, m.last]];
-      for (const [ps, pe] of periods) {
-        let comparable: number;
-        if (wp.mwKind === 'monthly') {
-          const required = region.monthlyFen * Math.min(1, activeDays / 21.75);
-          comparable = Math.round(violator ? required * rng.real(0.5, 0.75) : region.monthlyFen * rng.real(1.3, 2.0));
-        } else comparable = Math.round((rate * minutesIn(ps, pe)) / 60);
-        total += comparable;
-        if (mode !== 'none') {
-          wp.payRows.push({
-            ps,
-            pe,
-            comparableFen: comparable,
-            allowanceFen: rng.chance(0.25) ? rng.int(100, 400) * 100 : 0,
-            overtimeFen: wp.mwKind === 'monthly' && rng.chance(0.3) ? rng.int(100, 500) * 100 : 0,
-            payDay: pe + rng.int(5, 15),
-            method,
-          });
-        }
-      }
-      monthPay[mi] = total;
-    }
-    // order_pay: the month's comparable pay shared over its completed orders, exact to the fen
-    for (const [mi, m] of months.entries()) {
-      const list = wp.orders.filter((o) => !o.cancelled && monthIndexOf(Math.floor(o.a / DAY_MIN)) === mi && o.a >= m.first * DAY_MIN);
-      if (list.length === 0) continue;
-      const weights = list.map((o) => (0.5 + (o.c - o.a) / 60) * rng.real(0.85, 1.15));
-      const sum = weights.reduce((s, x) => s + x, 0);
-      let given = 0;
-      list.forEach((o, j) => {
-        o.payFen = Math.floor((monthPay[mi] * weights[j]) / sum);
-        given += o.payFen;
-      });
-      for (let j = 0; given < monthPay[mi]; j = (j + 1) % list.length, given++) list[j].payFen++;
+      spreadPay(rng, wp.orders.filter((o) => !o.cancelled && monthIndexOf(Math.floor(o.a / DAY_MIN)) === mi && o.a >= m.first * DAY_MIN), monthPay[mi]);
     }
   }
 
   // ---- 6. re-derive every label from the records (spec/rules.md semantics) and check margins
   const problems: string[] = [];
-  const inRange = (d: number, s: number, e?: number) => d >= s && (e === undefined || d <= e);
   for (const wp of allWps) {
     const w = wp.worker;
     const parties = new Set<Party>([wp.plat.key]);
@@ -537,20 +333,7 @@ export function synthesize(opts: SynthOptions): SynthSet {
     };
     const got: Record<CoreRule, boolean> = { 'minimum-wage': false, 'written-contract': false, 'injury-insurance': false, 'continuous-order-time': false };
     // written-contract
-    let runFirst: number | undefined;
-    let runLast = 0;
-    const runs: [number, number][] = [];
-    for (const d of activeDays) {
-      if (relationOn(d) === 'unknown') {
-        if (runFirst === undefined) runFirst = d;
-        runLast = d;
-      } else if (runFirst !== undefined) {
-        runs.push([runFirst, runLast]);
-        runFirst = undefined;
-      }
-    }
-    if (runFirst !== undefined) runs.push([runFirst, runLast]);
-    for (const [a, b] of runs) {
+    for (const [a, b] of uncoveredRuns(activeDays, (d) => relationOn(d) !== 'unknown')) {
       if (b - a > 30) got['written-contract'] = true;
       if (b - a >= 20 && b - a <= 40) problems.push(`${name}: borderline uncovered run of ${b - a} days (${wp.tags.join(" ")})`);
     }
@@ -612,75 +395,27 @@ const csvLine = (r: string[]): string => {
 };
 const csvText = (header: readonly string[], lines: string[]): string => csvLine([...header]) + '\r\n' + lines.join('\r\n') + (lines.length ? '\r\n' : '');
 
-/** Memoised per-day string (dates repeat a lot in the orders file). */
-function perDay(fn: (day: number) => string): (day: number) => string {
-  const cache = new Map<number, string>();
-  return (day) => {
-    let s = cache.get(day);
-    if (s === undefined) cache.set(day, (s = fn(day)));
-    return s;
-  };
-}
-
-interface Fmt {
-  dateTime(min: number): string;
-  date(day?: number): string;
+interface Fmt extends CommonCells<ContractType, PayRow['method']> {
   money(fen: number, alt?: boolean): string;
   platform(p: Platform): string;
   party(key: Party): string;
   region(r: Region): string;
-  workerId(idx: number): string;
-  line(l: Line): string;
-  status(cancelled: boolean): string;
-  contractType(t: ContractType, variety: number): string;
-  form(f: Form): string;
-  insType(t: InsType): string;
-  insStatus(s: InsStatus): string;
-  method(m: PayRow['method']): string;
   yes: string;
 }
 
-const fenStr = (fen: number): string => `${Math.floor(fen / 100)}.${pad(fen % 100)}`;
-const grouped = (fen: number): string => {
-  const [i, d] = fenStr(fen).split('.');
-  return `${i.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${d}`;
-};
-
 function formatter(dialect: 'en' | 'zh'): Fmt {
   const partyName = (key: Party): string => {
-    if (!key.startsWith('emp:')) {
-      const p = PLATFORMS.find((x) => x.key === key)!;
-      return dialect === 'en' ? p.en : p.zh;
-    }
-    const [, pk, rk] = key.split(':');
-    const p = PLATFORMS.find((x) => x.key === pk)!;
-    const r = REGIONS.find((x) => x.key === rk)!;
+    const { platform: p, region: r } = partyParts(key, PLATFORMS, REGIONS);
+    if (!r) return dialect === 'en' ? p.en : p.zh;
     return dialect === 'en' ? `${r.partner.en} ${p.partnerSuffix.en}` : `${r.partner.zh}${p.partnerSuffix.zh}`;
   };
   if (dialect === 'en') {
-    const isoDate = perDay((day) => {
-      const { y, m, d } = civil(day);
-      return `${y}-${pad(m)}-${pad(d)}`;
-    });
     return {
-      dateTime: (min) => {
-        const day = Math.floor(min / DAY_MIN);
-        const r = min - day * DAY_MIN;
-        return `${isoDate(day)}T${pad(Math.floor(r / 60))}:${pad(r % 60)}:00`;
-      },
-      date: (day) => (day === undefined ? '' : isoDate(day)),
+      ...englishCells(),
       money: (fen) => fenStr(fen),
       platform: (p) => p.en,
       party: partyName,
       region: (r) => r.en,
-      workerId: (idx) => `W${pad(idx + 1, 5)}`,
-      line: (l) => l,
-      status: (c) => (c ? 'cancelled' : 'completed'),
-      contractType: (t) => t,
-      form: (f) => f,
-      insType: (t) => t,
-      insStatus: (s) => s,
-      method: (m) => m,
       yes: 'yes',
     };
   }
@@ -701,9 +436,8 @@ function formatter(dialect: 'en' | 'zh'): Fmt {
   });
   return {
     dateTime: (min) => {
-      const day = Math.floor(min / DAY_MIN);
-      const r = min - day * DAY_MIN;
-      return `${slashDate(day)} ${Math.floor(r / 60)}:${pad(r % 60)}`;
+      const { day, h, m } = wallClock(min);
+      return `${slashDate(day)} ${h}:${pad(m)}`;
     },
     date: (day) => (day === undefined ? '' : slashDate(day)),
     money: (fen, alt) => `${alt ? '￥' : '¥'}${grouped(fen)}`,
@@ -746,30 +480,8 @@ function render(dialect: 'en' | 'zh', workers: Worker[], wps: WP[]): SynthSet {
   const H = HEADERS[dialect];
   const N = FILE_NAMES[dialect];
 
-  // orders, in time order, ids per platform
-  const refs: [WP, Order][] = [];
-  for (const wp of wps) for (const o of wp.orders) refs.push([wp, o]);
-  // sort by accepted time, then worker, then platform (numeric keys: fast and locale-free)
-  const keys = refs.map(([wp, o]) => (o.a * 100_000 + wp.worker.idx) * 4 + PLATFORMS.indexOf(wp.plat));
-  const order = Array.from(refs.keys()).sort((x, y) => keys[x] - keys[y]);
-  const seq = new Map<string, number>();
-  const orderRows = order.map((i) => {
-    const [wp, o] = refs[i];
-    const n = (seq.get(wp.plat.key) ?? 0) + 1;
-    seq.set(wp.plat.key, n);
-    return csvLine([
-      `${wp.plat.prefix}${pad(n, 8)}`,
-      f.workerId(wp.worker.idx),
-      f.dateTime(o.a),
-      f.dateTime(o.c),
-      f.platform(wp.plat),
-      wp.partner ? f.party(wp.partner) : '',
-      f.region(wp.worker.region),
-      f.line(wp.plat.line),
-      f.money(o.payFen),
-      f.status(o.cancelled),
-    ]);
-  });
+  const orderCells = { ...f, party: (key: Party | undefined) => (key ? f.party(key) : '') };
+  const orderRows = orderFileCells(wps, (p) => PLATFORMS.indexOf(p), orderCells).map(csvLine);
 
   const payRows: string[] = [];
   for (const wp of wps) {
