@@ -13,7 +13,7 @@ import type { OrderSink } from '../assemble/collect.js';
 import { CsvSyntaxError, EmptyFileError, streamCsv, type CsvMeta, type Engine, type RowHandler } from './csvStream.js';
 import { OrderMerger, type MergeTarget } from './fast/merge.js';
 import { OrderBatchBuilder } from './fast/orders.js';
-import { parallelAvailable, readParallel } from './fast/parallel.js';
+import { parallelAvailable, readParallel, ReaderPool } from './fast/parallel.js';
 import { describeMissing, detectKind, explainNoKind } from './detect.js';
 import { type Encoding, encodingFromName } from './encoding.js';
 import { type InputFile, expandInputs } from './expand.js';
@@ -112,6 +112,7 @@ async function readOne(
   result: ReadResult,
   sink: RecordSink,
   progress: { done: number; total: number; rows: () => number },
+  pool: ReaderPool | undefined,
 ): Promise<void> {
   const { path } = file;
   const ext = extname(path);
@@ -210,6 +211,7 @@ async function readOne(
           flush();
           return readParallel(h, signal, {
             threads,
+            pool,
             cols: match.cols,
             width,
             tz: opts.clock.tz,
@@ -269,21 +271,36 @@ export async function readInputs(specs: InputSpec[], opts: ReadOptions, sink: Re
   const files = await expandInputs(specs);
   const result: ReadResult = { inputs: [], rejected: [], skipped: [], ignoredColumns: [] };
   const orderIds = opts.orderIds ?? new OrderIdIndex();
-  let total = 0;
-  if (opts.onProgress) {
-    for (const f of files) total += await stat(f.path).then((st) => st.size, () => 0);
-  }
+  const sizes = await Promise.all(files.map((f) => stat(f.path).then((st) => st.size, () => 0)));
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const pool = startReaders(sizes, opts);
   const progress = { done: 0, total, rows: () => result.inputs.reduce((n, i) => n + i.rowsRead, 0) };
   /** Per input (by index): its rejections' stretch of result.rejected. */
   const stretches: [number, number][] = [];
-  for (const file of files) {
-    const before = result.rejected.length;
-    const input = result.inputs.length;
-    await readOne(file, opts, encoding, orderIds, result, sink, progress);
-    if (result.inputs.length > input) stretches[input] = [before, result.rejected.length];
+  try {
+    for (const file of files) {
+      const before = result.rejected.length;
+      const input = result.inputs.length;
+      await readOne(file, opts, encoding, orderIds, result, sink, progress, pool);
+      if (result.inputs.length > input) stretches[input] = [before, result.rejected.length];
+    }
+  } finally {
+    await pool?.close();
   }
   if (orderIds.deferred) settleDuplicates(orderIds, result, stretches, sink);
   return result;
+}
+
+/**
+ * Parse threads, started now when an input is large enough for them (it may turn out not to
+ * be an orders file, or not UTF-8: then they end unused), so that they are ready when the
+ * file is reached rather than starting then.
+ */
+function startReaders(sizes: number[], opts: ReadOptions): ReaderPool | undefined {
+  const threads = opts.threads ?? defaultThreads();
+  if (threads <= 0 || opts.engine === 'csv-parse' || !parallelAvailable()) return undefined;
+  const minBytes = opts.parallelMinBytes ?? PARALLEL_MIN_BYTES;
+  return sizes.some((n) => n >= minBytes) ? new ReaderPool(threads) : undefined;
 }
 
 /**

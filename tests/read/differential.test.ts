@@ -309,7 +309,24 @@ describe('orders: columns vs rows', () => {
     expect(await readAll([m], 'fast', 2)).toEqual(await readAll([m], 'csv-parse'));
     expect(parallelStats.ranges).toBeGreaterThan(before.ranges + 20);
     expect(parallelStats.redone).toBeGreaterThan(before.redone);
+    // Each read started its two threads before reaching the file, and took both.
+    expect(parallelStats.prestarted - before.prestarted).toBe(2 * 8);
+    expect(parallelStats.taken - before.taken).toBe(2 * 8);
+    expect(parallelStats.endedUntaken).toBe(before.endedUntaken);
   }, 120_000);
+
+  it.runIf(parallelAvailable())('threads started ahead for a large input that is no orders file end unused', async () => {
+    const d = await tmpDir();
+    const rows = Array.from({ length: 300 }, (_, i) => `w${i},速达配送,2025-03-01,2025-03-31,${1000 + i}.00,${1000 + i}.00,2025-04-08,银行转账,是`);
+    const pay = await put(d, 'pay.csv', ['工号,平台,结算周期开始,结算周期结束,应发工资,实发工资,发放日期,支付方式,是否提供工资清单', ...rows].join('\n') + '\n');
+    const before = { ...parallelStats };
+    const got = await readAll([pay], 'fast', 2);
+    expect(parallelStats.prestarted - before.prestarted).toBe(2);
+    expect(parallelStats.taken).toBe(before.taken);
+    expect(parallelStats.endedUntaken - before.endedUntaken).toBe(2);
+    expect(got.res.inputs[0]).toMatchObject({ kind: 'pay', rowsRead: 300, rowsUsed: 300 });
+    expect(got).toEqual(await readAll([pay], 'fast', 0));
+  }, 60_000);
 
   it.runIf(parallelAvailable())('mixed line endings on worker threads: cuts between CR and LF, at and after lone LFs and CRs', async () => {
     // A mostly-CRLF orders file with LF rows, lone-CR rows and empty lines of each kind, and no

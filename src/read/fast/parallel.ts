@@ -63,8 +63,11 @@ function workerUrl(): URL | undefined {
   return built.href !== here.href && existsSync(fileURLToPath(built)) ? built : undefined;
 }
 
-/** Counts for tests: ranges parsed again after a wrong guess, ranges that handed over to csv-parse. */
-export const parallelStats = { ranges: 0, redone: 0, bailed: 0 };
+/**
+ * Counts for tests: ranges parsed again after a wrong guess, ranges that handed over to
+ * csv-parse; threads started ahead (ReaderPool), taken by a read, ended untaken.
+ */
+export const parallelStats = { ranges: 0, redone: 0, bailed: 0, prestarted: 0, taken: 0, endedUntaken: 0 };
 
 let cachedUrl: URL | undefined | null = null;
 /** True when worker threads can be started (the compiled worker script exists). */
@@ -73,8 +76,54 @@ export function parallelAvailable(): boolean {
   return cachedUrl !== undefined;
 }
 
+function startWorker(url: URL): Worker {
+  const w = new Worker(url);
+  w.unref();
+  return w;
+}
+
+/**
+ * Parse threads started before their file is reached: a thread takes ~60–80 ms to start and
+ * load its modules, time the run spends reading the small exports on this thread while the
+ * other cores wait. readParallel takes threads from here first; close() ends those not taken.
+ */
+export class ReaderPool {
+  private readonly ready: Worker[] = [];
+  private failure: Error | undefined;
+
+  constructor(threads: number) {
+    const url = parallelAvailable() ? cachedUrl! : undefined;
+    if (!url) return;
+    for (let i = 0; i < threads; i++) {
+      const w = startWorker(url);
+      // A thread that fails to start is reported when it is taken, not as an unhandled event.
+      w.on('error', (e) => (this.failure ??= e));
+      this.ready.push(w);
+      parallelStats.prestarted++;
+    }
+  }
+
+  /** A started thread, or undefined when none is left. */
+  take(): Worker | undefined {
+    if (this.failure) throw this.failure;
+    const w = this.ready.pop();
+    if (w) {
+      w.removeAllListeners('error');
+      parallelStats.taken++;
+    }
+    return w;
+  }
+
+  async close(): Promise<void> {
+    const left = this.ready.splice(0);
+    await Promise.all(left.map((w) => endWorker(w).then(() => void parallelStats.endedUntaken++)));
+  }
+}
+
 export interface ParallelOptions {
   threads: number;
+  /** Threads started ahead (taken first; more are started when it has too few). */
+  pool?: ReaderPool;
   cols: ColumnIndex;
   width: number;
   tz: string;
@@ -154,8 +203,7 @@ export async function readParallel(h: HandOff, signal: { aborted: boolean }, o: 
   };
   const url = cachedUrl!;
   for (let i = 0; i < Math.min(threads, n); i++) {
-    const w = new Worker(url);
-    w.unref();
+    const w = o.pool?.take() ?? startWorker(url);
     w.on('message', (m: WorkerMessage) => {
       const job = busy.get(w);
       if (m.type === 'error') {
