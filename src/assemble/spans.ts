@@ -38,13 +38,43 @@ export function addToSpans(s: Spans, p: number, a: number, c: number, gap: numbe
   }
 }
 
+/**
+ * Spans are built here, room for one per order, and kept in arrays of their own count: a
+ * worker's orders join into far fewer spans, and four arrays per dossier sized by its orders
+ * were a tenth of the rules' time in allocation alone (10 000 workers, 2 M orders).
+ */
+let scratch = emptySpans(1024);
+/** A scratch grown past this many spans is not kept for the next worker. */
+const SCRATCH_KEEP = 1 << 16;
+
 export function buildSpans(log: OrderLog, sorted: Int32Array, gapMinutes: number): Spans {
-  const spans = emptySpans(sorted.length);
+  let spans = scratch;
+  if (spans.start.length < sorted.length) spans = emptySpans(sorted.length);
+  spans.count = 0;
   const gap = gapMinutes * MS_PER_MINUTE;
   const acc = log.acceptedAt;
   const done = log.completedAt;
   for (let p = 0; p < sorted.length; p++) addToSpans(spans, p, acc[sorted[p]], done[sorted[p]], gap);
-  return spans;
+  if (spans.start.length <= SCRATCH_KEEP) scratch = spans;
+  return compactSpans(spans);
+}
+
+/** A copy of the spans in one buffer of their count. */
+function compactSpans(s: Spans): Spans {
+  const n = s.count;
+  const buf = new ArrayBuffer(n * 24);
+  const out: Spans = {
+    count: n,
+    start: new Float64Array(buf, 0, n),
+    end: new Float64Array(buf, n * 8, n),
+    first: new Int32Array(buf, n * 16, n),
+    last: new Int32Array(buf, n * 20, n),
+  };
+  out.start.set(s.start.subarray(0, n));
+  out.end.set(s.end.subarray(0, n));
+  out.first.set(s.first.subarray(0, n));
+  out.last.set(s.last.subarray(0, n));
+  return out;
 }
 
 /** Minutes of span k. */
