@@ -328,9 +328,35 @@ export class Dossier {
     const k = fromDay * 1_000_003 + toDay;
     const memo = (this.regionMemo ??= new Map());
     if (memo.has(k)) return memo.get(k);
-    const r = this.computeDominantRegion(fromDay, toDay);
+    // Most workers work in one region: then it is the answer for any days with an order.
+    const sole = this.accDayAscending ? this.soleRegion() : -1;
+    const r = sole >= 0 ? this.strings.get(this.hasOrderBetween(fromDay, toDay) ? sole : -1) : this.computeDominantRegion(fromDay, toDay);
     memo.set(k, r);
     return r;
+  }
+
+  /** The region id every order has when it is one and the same (never none), else -1. */
+  private soleRegionId = -2;
+  private soleRegion(): number {
+    if (this.soleRegionId !== -2) return this.soleRegionId;
+    const region = this.log.region;
+    const sorted = this.sorted;
+    let r = sorted.length > 0 ? region[sorted[0]] : -1;
+    for (let p = 1; p < sorted.length && r >= 0; p++) if (region[sorted[p]] !== r) r = -1;
+    return (this.soleRegionId = r);
+  }
+
+  /** Whether an order was accepted on a day from fromDay to toDay (accDay ascending). */
+  private hasOrderBetween(fromDay: number, toDay: number): boolean {
+    const accDay = this.accDay;
+    let lo = 0;
+    let hi = accDay.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (accDay[mid] < fromDay) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < accDay.length && accDay[lo] <= toDay;
   }
 
   private computeDominantRegion(fromDay: number, toDay: number): string | undefined {

@@ -58,14 +58,22 @@ describe('dossier indexes answer like a scan', () => {
     );
   });
 
-  it('dominantRegion: most order time among the days, ties to the first seen, in zones with and without DST', () => {
+  // Regions drawn from all four (none included), from one only (the dossier's shortcut), or
+  // from one and none (no shortcut).
+  it.each([
+    ['any regions', [0, 1, 2, 3]],
+    ['one region', [1]],
+    ['one region or none', [1, 3]],
+  ])('dominantRegion: most order time among the days, ties to the first seen, in zones with and without DST (%s)', (_, regions) => {
     fc.assert(
       fc.property(
         fc.array(order, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.constantFrom(...regions), { minLength: 40, maxLength: 40 }),
         fc.integer({ min: -3, max: 65 }),
         fc.integer({ min: 0, max: 40 }),
         fc.constantFrom('Asia/Shanghai', 'Europe/Berlin', 'America/Sao_Paulo'),
-        (orders, from, span, zone) => {
+        (drawn, regionOf, from, span, zone) => {
+          const orders = drawn.map((o, k) => ({ ...o, region: regionOf[k] }));
           const { d, clock } = build(zone, orders, []);
           const weight = new Map<number, number>();
           for (let p = 0; p < d.sorted.length; p++) {
