@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { PACKAGE_VERSION } from './paths.js';
 
-/** The package version, read once from package.json beside src/ and dist/. */
-export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** The package version, from the package's package.json. */
+export const VERSION: string = PACKAGE_VERSION;

@@ -3,9 +3,8 @@
 // dossiers, while this thread runs batches too. Findings and notAssessed come back as data
 // and are put together as if one thread had run every batch (findings are sorted when the
 // report is built; notAssessed add up per rule and reason, see shard.ts).
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../paths.js';
 import { endWorker } from '../threads.js';
 import type { Collector } from '../assemble/collect.js';
 import type { Dossier } from '../assemble/index.js';
@@ -50,12 +49,8 @@ export type RuleWorkerMessage =
   | ({ type: 'done' } & RuleBatchResult)
   | { type: 'error'; name: string; message: string; stack?: string };
 
-function workerUrl(): URL | undefined {
-  const here = new URL('./ruleWorker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  const built = new URL(here.href.replace(/\/src\/audit\/ruleWorker\.js$/, '/dist/audit/ruleWorker.js'));
-  return built.href !== here.href && existsSync(fileURLToPath(built)) ? built : undefined;
-}
+/** The rule worker of the tree this runs from (paths.ts); undefined when not built. */
+const workerUrl = () => workerScript('audit/ruleWorker.js');
 
 /** True when rule threads can be started (the compiled worker script exists). */
 export function ruleThreadsAvailable(): boolean {

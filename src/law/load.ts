@@ -2,8 +2,8 @@
 // inheritance chains: cn ← cn-chongqing ← cn-chongqing-yongchuan, and so on.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import { RulesetSchema, formatIssues } from './schema.js';
 import { checkRuleset, checkTiers, type Fail, type LoadedFile } from './check.js';
 import { compileSeries, type Series } from './series.js';
@@ -12,8 +12,8 @@ import { RulesetLaw, type CompiledRule, type CompiledRuleset, type LawBook } fro
 import { normaliseRegionName, type Place } from './regions.js';
 import type { RulesetInfo } from './types.js';
 
-/** The package's own rulesets/, from src/law/ under vitest and from dist/law/ after tsc. */
-export const DEFAULT_RULESET_DIR = fileURLToPath(new URL('../../rulesets/', import.meta.url));
+/** The package's own rulesets/ (with a trailing separator). */
+export const DEFAULT_RULESET_DIR = path.join(PACKAGE_ROOT, 'rulesets') + path.sep;
 
 const fail: Fail = (file, p, message) => {
   throw new UsageError(`${file}: ${p}: ${message}`);

@@ -9,9 +9,8 @@
 // the range is parsed again from where its predecessor really stopped. Lines are counted
 // per range and offset by the lines of the ranges before.
 
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../../paths.js';
 import { endWorker } from '../../threads.js';
 import type { ColumnIndex } from '../../normalise/convert.js';
 import type { HandOff, Resume } from '../csvStream.js';
@@ -55,13 +54,8 @@ export type WorkerMessage =
   | RangeDone
   | { type: 'error'; k: number; message: string };
 
-/** The worker script beside this module (dist/), or the built one when running from src/ (tests). */
-function workerUrl(): URL | undefined {
-  const here = new URL('./worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  const built = new URL(here.href.replace(/\/src\/read\/fast\/worker\.js$/, '/dist/read/fast/worker.js'));
-  return built.href !== here.href && existsSync(fileURLToPath(built)) ? built : undefined;
-}
+/** The parse worker of the tree this runs from (paths.ts); undefined when not built. */
+const workerUrl = () => workerScript('read/fast/worker.js');
 
 /**
  * Counts for tests: ranges parsed again after a wrong guess, ranges that handed over to
