@@ -120,7 +120,8 @@ export class Collector implements OrderSink {
   /** Orders outside --from/--to: valid rows, not audited. */
   ordersOutsidePeriod = 0;
 
-  private readonly wpIndex = new Map<string, number>();
+  /** Worker-platform numbers by platform, then worker: no key string made per lookup (a lookup per worker and platform of every block of rows). */
+  private readonly wpIndex = new Map<string, Map<string, number>>();
   private readonly wpList: { workerId: string; platform: string }[] = [];
   private rows = 0;
   private capacity = FIRST_ROWS;
@@ -155,12 +156,13 @@ export class Collector implements OrderSink {
   }
 
   workerPlatform(workerId: string, platform: string): number {
-    const k = wpKey(workerId, platform);
-    let wp = this.wpIndex.get(k);
+    let byWorker = this.wpIndex.get(platform);
+    if (byWorker === undefined) this.wpIndex.set(platform, (byWorker = new Map()));
+    let wp = byWorker.get(workerId);
     if (wp === undefined) {
       wp = this.wpList.length;
       this.wpList.push({ workerId, platform });
-      this.wpIndex.set(k, wp);
+      byWorker.set(workerId, wp);
     }
     return wp;
   }
