@@ -294,7 +294,12 @@ export class Dossier {
   /** Position of the first order accepted on a day, -1 for none (the orders on it run on while accDay stays the day). */
   firstOrderOn(day: number): number {
     if (!this.accDayAscending) return this.dayFirstPos.get(day) ?? -1;
-    // Days ascend: the first position on or after the day, if it is on the day.
+    const p = this.firstOnOrAfter(day);
+    return p < this.accDay.length && this.accDay[p] === day ? p : -1;
+  }
+
+  /** The first position accepted on or after a day (accDay.length for none); accDay must ascend. */
+  private firstOnOrAfter(day: number): number {
     const accDay = this.accDay;
     let lo = 0;
     let hi = accDay.length;
@@ -303,7 +308,7 @@ export class Dossier {
       if (accDay[mid] < day) lo = mid + 1;
       else hi = mid;
     }
-    return lo < accDay.length && accDay[lo] === day ? lo : -1;
+    return lo;
   }
 
   /** Number of orders accepted on a day (those of ordersOn). */
@@ -348,15 +353,8 @@ export class Dossier {
 
   /** Whether an order was accepted on a day from fromDay to toDay (accDay ascending). */
   private hasOrderBetween(fromDay: number, toDay: number): boolean {
-    const accDay = this.accDay;
-    let lo = 0;
-    let hi = accDay.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (accDay[mid] < fromDay) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < accDay.length && accDay[lo] <= toDay;
+    const p = this.firstOnOrAfter(fromDay);
+    return p < this.accDay.length && this.accDay[p] <= toDay;
   }
 
   private computeDominantRegion(fromDay: number, toDay: number): string | undefined {
