@@ -8,7 +8,7 @@ import { OrderIdIndex } from '../normalise/orderIds.js';
 import type { Engine } from '../read/csvStream.js';
 import { defaultThreads, readInputs, type InputSpec, type ReadProgress } from '../read/index.js';
 import { buildReport } from '../report/build.js';
-import type { PersonalData } from '../report/mask.js';
+import { makeMasker, type PersonalData } from '../report/mask.js';
 import type { Finding, Lang, NotAssessed, ParameterSource, Report } from '../report/model.js';
 import { RULES } from '../rules/index.js';
 import { runRules } from '../rules/engine.js';
@@ -56,6 +56,8 @@ export interface AuditOptions {
   onProgress?: (p: ReadProgress) => void;
   /** Filled with the roster's names, so that reporters can mask them (src/report/mask.ts). */
   personalData?: PersonalData;
+  /** Mask personal data in error messages that quote input values (the caller masks the report). */
+  maskErrors?: boolean;
 }
 
 function day(option: string, value: string | undefined): number | undefined {
@@ -146,14 +148,14 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
     const why = read.skipped.map((s) => `${s.path}: ${s.reason}`).join('; ');
     throw new InputError(`no export to audit among the inputs${why ? ` (skipped ${why})` : ''}`);
   }
-  if (o.strict && read.rejected.length > 0) {
-    const r = read.rejected[0];
-    throw new UsageError(
-      `--strict: ${read.rejected.length} row(s) rejected; first: ${r.file} line ${r.line}${r.column ? ` column ${r.column}` : ''}: ${r.reason}`,
-    );
-  }
   if (o.personalData) {
     for (const w of collector.workers.values()) if (w.name) o.personalData.names.push(w.name);
+  }
+  if (o.strict && read.rejected.length > 0) {
+    const r = read.rejected[0];
+    // The reason quotes the cell: masked like the report unless --no-mask.
+    const reason = o.maskErrors ? makeMasker(o.personalData)(r.reason) : r.reason;
+    throw new UsageError(`--strict: ${read.rejected.length} row(s) rejected; first: ${r.file} line ${r.line}${r.column ? ` column ${r.column}` : ''}: ${reason}`);
   }
   const files = read.inputs.map((i) => i.path);
   mark('read');

@@ -148,6 +148,7 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
         config: o.config,
         strict: o.strict,
         personalData: personal,
+        maskErrors: o.mask !== false,
       };
       if (o.threads !== undefined) {
         const t = Number(o.threads);

@@ -10,8 +10,9 @@ import { readInputs } from '../read/index.js';
 import type { Lang } from '../report/model.js';
 import { Clock } from '../time.js';
 import { defaultLang, type Io } from './io.js';
-import { clean } from '../reporters/table.js';
+import { clean, PLAIN_TABLE } from '../reporters/table.js';
 import { jsonText } from '../reporters/escape.js';
+import { makeMasker } from '../report/mask.js';
 
 export function registerCheck(program: Command, io: Io, setExit: (code: number) => void) {
   program
@@ -23,19 +24,30 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
     .option('--platform <name>', 'platform for records without one')
     .option('--lang <lang>', 'zh|en (default from the locale); --json stays English')
     .option('--json', 'machine-readable')
+    .option('--no-mask', 'show personal data (names, ID numbers, phones) quoted in reasons')
     .action(async (paths: string[], o) => {
       // The same rule as audit: --lang, else Chinese where the locale is zh.
       const lang: Lang = o.lang ?? defaultLang(io.env);
       if (lang !== 'zh' && lang !== 'en') throw new UsageError('--lang must be zh or en');
       const clock = new Clock(o.tz);
-      const res = await readInputs(paths.map((path) => ({ path })), { clock, encoding: o.encoding, platform: o.platform }, () => {});
+      // Roster names, to mask them where a reason quotes one (as audit does).
+      const names: string[] = [];
+      const read = await readInputs(paths.map((path) => ({ path })), { clock, encoding: o.encoding, platform: o.platform }, (r) => {
+        if (r.kind === 'workers' && r.record.name) names.push(r.record.name);
+      });
+      const m = o.mask === false ? (t: string) => t : makeMasker({ names });
+      const res = {
+        ...read,
+        skipped: read.skipped.map((x) => ({ ...x, reason: m(x.reason) })),
+        rejected: read.rejected.map((x) => ({ ...x, reason: m(x.reason) })),
+      };
       setExit(res.rejected.length > 0 ? 1 : 0);
       // The JSON keeps the English kinds and reasons whatever the language: scripts read it.
       if (o.json) return io.stdout(`${jsonText(res, 2)}\n`);
       const L = LABELS[lang];
       // check's headings have always been lower-case words (zh has no case).
       const head = [L.file, L.kind, L.encoding, L.rowsRead, L.rowsUsed, L.rowsRejected].map((h) => h.toLowerCase());
-      const t = new Table({ head: [...head, 'sha256'] });
+      const t = new Table({ head: [...head, 'sha256'], style: PLAIN_TABLE });
       for (const i of res.inputs) t.push([clean(i.path), L.kinds[i.kind] ?? i.kind, i.encoding, i.rowsRead, i.rowsUsed, i.rowsRejected, i.sha256.slice(0, 16)]);
       const lines = [t.toString()];
       for (const s of res.skipped) lines.push(fillTemplate(L.skippedFile, { path: clean(s.path), reason: clean(localiseSkip(s.reason, lang)) }));

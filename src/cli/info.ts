@@ -3,15 +3,25 @@ import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { loadLaw } from '../law/index.js';
-import type { Law } from '../law/types.js';
+import type { Law, ParamValue } from '../law/types.js';
 import { findRule, RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { formatDay, parseIsoDay } from '../time.js';
+import { PLAIN_TABLE } from '../reporters/table.js';
 import { defaultLang, type Io } from './io.js';
 
 function parameterNames(rule: Rule): string[] {
   const shape = (rule.parameters as unknown as { shape?: Record<string, unknown> }).shape;
   return shape ? Object.keys(shape) : [];
+}
+
+/** The tier of the ruleset's own region (none for a province spanning tiers: values shown whole). */
+const tierOf = (law: Law, rulesetId: string) => law.defaultJurisdiction(rulesetId)?.tier;
+
+/** A ruleset parameter a rule applies (Rule.lawParameters) as of a day. */
+function lawParamAt(law: Law, rulesetId: string, key: string, day: number): unknown {
+  const inForce = law.paramHistory(rulesetId, key, tierOf(law, rulesetId)).filter((v) => v.since <= day);
+  return inForce[inForce.length - 1]?.value;
 }
 
 function langOf(o: { lang?: string }, io: Io) {
@@ -41,11 +51,14 @@ export function registerInfo(program: Command, io: Io) {
       if (day === undefined) throw new UsageError(`--date expects YYYY-MM-DD, got "${o.date}"`);
       const rows = RULES.map((r) => {
         const s = law.ruleSettings(id, r.id);
-        const params = Object.fromEntries(parameterNames(r).map((n) => [n, law.ruleParam(id, r.id, n, day)?.value]));
+        const params = Object.fromEntries([
+          ...parameterNames(r).map((n) => [n, law.ruleParam(id, r.id, n, day)?.value]),
+          ...(r.lawParameters ?? []).map((k) => [k, lawParamAt(law, id, k, day)]),
+        ]);
         return { id: r.id, title: r.title[lang], severity: s.severity ?? r.defaultSeverity, enabled: s.enabled, parameters: params, basis: s.basis };
       });
       if (o.json) return io.stdout(`${JSON.stringify({ ruleset: id, asOf: formatDay(day), rules: rows }, null, 2)}\n`);
-      const t = new Table({ head: ['id', lang === 'zh' ? '级别' : 'severity', lang === 'zh' ? '参数' : 'parameters', lang === 'zh' ? '依据' : 'basis'], wordWrap: true, colWidths: [34, 10, 30, 50] });
+      const t = new Table({ head: ['id', lang === 'zh' ? '级别' : 'severity', lang === 'zh' ? '参数' : 'parameters', lang === 'zh' ? '依据' : 'basis'], wordWrap: true, colWidths: [34, 10, 30, 50], style: PLAIN_TABLE });
       for (const r of rows) {
         t.push([
           `${r.id}\n${r.title}`,
@@ -75,12 +88,12 @@ export function registerInfo(program: Command, io: Io) {
       lines.push(`${lang === 'zh' ? '依据' : 'Basis'}:`);
       for (const b of s.basis) lines.push(`  - ${b.document}${b.clause ? ` ${b.clause}` : ''}`);
       const names = parameterNames(rule);
-      if (names.length) lines.push(`${lang === 'zh' ? '参数（按生效日期）' : 'Parameters (by effective date)'}:`);
-      for (const n of names) {
-        for (const v of law.ruleParamSeries(id, rule.id, n)) {
-          lines.push(`  - ${n} = ${JSON.stringify(v.value)} ${lang === 'zh' ? '自' : 'from'} ${formatDay(v.since)} [${v.rulesetId}] ${v.verified ? '' : lang === 'zh' ? '(未确认) ' : '(unconfirmed) '}${v.source}`);
-        }
-      }
+      const lawKeys = rule.lawParameters ?? [];
+      if (names.length || lawKeys.length) lines.push(`${lang === 'zh' ? '参数（按生效日期）' : 'Parameters (by effective date)'}:`);
+      const line = (n: string, v: ParamValue) =>
+        `  - ${n} = ${JSON.stringify(v.value)} ${lang === 'zh' ? '自' : 'from'} ${formatDay(v.since)} [${v.rulesetId}] ${v.verified ? '' : lang === 'zh' ? '(未确认) ' : '(unconfirmed) '}${v.source}`;
+      for (const n of names) for (const v of law.ruleParamSeries(id, rule.id, n)) lines.push(line(n, v));
+      for (const k of lawKeys) for (const v of law.paramHistory(id, k, tierOf(law, id))) lines.push(line(k, v));
       io.stdout(`${lines.join('\n')}\n`);
     });
 

@@ -75,6 +75,8 @@ export interface Law {
    * Keys: 'minimum_wage.monthly_fen', 'minimum_wage.hourly_fen', 'occupational_injury.scheme', …
    */
   param<T = unknown>(rulesetId: string, key: string, day: number, tier?: string): ParamValue<T> | undefined;
+  /** Every dated value of a named parameter along the chain, oldest first; without a tier, tiered values whole. */
+  paramHistory(rulesetId: string, key: string, tier?: string): ParamValue[];
   /** A rule's parameter as of a day, e.g. ruleParam(id, 'continuous-order-time', 'max_minutes', day). */
   /** A --config file's per-platform value wins over the ruleset (origin 'config'). */
   ruleParam<T = unknown>(rulesetId: string, ruleId: string, name: string, day: number, platform?: string): ParamValue<T> | undefined;

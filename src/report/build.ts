@@ -95,7 +95,7 @@ export function buildReport(b: BuildInput): Report {
       byRule,
     },
     findings,
-    employment: employmentReport(b.dossiers, findings, b.ctx, to),
+    employment: employmentReport(b.dossiers, findings, b.ctx, to, b.rules),
     notAssessed: b.notAssessed,
     rejected: b.rejected.slice(0, REJECTED_CAP),
     rejectedOmitted: Math.max(0, b.rejected.length - REJECTED_CAP),

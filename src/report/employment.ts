@@ -5,7 +5,7 @@ import type { Dossier } from '../assemble/index.js';
 import { covers } from '../assemble/index.js';
 import { RELATIONS, type Relation } from '../model.js';
 import { injuryStatusOn } from '../rules/injury-insurance.js';
-import type { RuleContext } from '../rules/types.js';
+import type { Rule, RuleContext } from '../rules/types.js';
 import { countsAsWritten } from '../rules/written-contract.js';
 import { formatDay } from '../time.js';
 import type { Coverage, CoverageCounts, EmploymentReport, Finding } from './model.js';
@@ -28,7 +28,27 @@ export const coverageOf = (n: number, c: CoverageCounts): Coverage => ({
 const coverage = (t: Tally): Coverage => coverageOf(t.n, t);
 const counts = (t: Tally): CoverageCounts => ({ contract: t.contract, injury: t.injury, employees: t.employees, social: t.social });
 
-export function employmentReport(dossiers: Dossier[], findings: Finding[], ctx: RuleContext, asOf: number | undefined): EmploymentReport {
+/**
+ * Yuan owed per rule: every rule in `ruleIds` (0 when it found nothing owed), then any other
+ * rule with `arrearsYuan`, summed in the findings' order and rounded at each step (a merge
+ * of shard reports adds up the same way, so the totals are equal to the fen).
+ */
+export function arrearsByRule(findings: readonly Finding[], ruleIds: readonly string[]): Record<string, number> {
+  const arrears: Record<string, number> = Object.fromEntries(ruleIds.map((id) => [id, 0]));
+  for (const f of findings) {
+    const owed = f.metrics.arrearsYuan;
+    if (typeof owed === 'number') arrears[f.rule] = Math.round(((arrears[f.rule] ?? 0) + owed) * 100) / 100;
+  }
+  return arrears;
+}
+
+export function employmentReport(
+  dossiers: Dossier[],
+  findings: Finding[],
+  ctx: RuleContext,
+  asOf: number | undefined,
+  rules: readonly Rule[],
+): EmploymentReport {
   const byRelation = Object.fromEntries(RELATIONS.map((r) => [r, 0])) as Record<Relation, number>;
   const total: Tally = { n: 0, contract: 0, injury: 0, employees: 0, social: 0 };
   const perPlatform = new Map<string, Tally>();
@@ -55,11 +75,7 @@ export function employmentReport(dossiers: Dossier[], findings: Finding[], ctx: 
     }
   }
   const flagged = (rule: string) => new Set(findings.filter((f) => f.rule === rule).map((f) => `${f.workerId}|${f.platform}`)).size;
-  const arrears: Record<string, number> = {};
-  for (const f of findings) {
-    const owed = f.metrics.arrearsYuan;
-    if (typeof owed === 'number') arrears[f.rule] = Math.round(((arrears[f.rule] ?? 0) + owed) * 100) / 100;
-  }
+  const arrears = arrearsByRule(findings, rules.filter((r) => r.computesArrears).map((r) => r.id));
   return {
     asOf: asOf === undefined ? '' : formatDay(asOf),
     workers: workers.size,

@@ -2,6 +2,7 @@
 // in every output unless --no-mask. A pass over the report's free-text values: messages,
 // message data and metrics, evidence, reasons. Ids (fingerprints) are computed before
 // masking and are never touched, so baselines and suppressions match either way.
+import { sortFindings } from './build.js';
 import type { Evidence, Finding, Report } from './model.js';
 
 export interface PersonalData {
@@ -138,9 +139,13 @@ function maskFinding(f: Finding, m: (s: string) => string): Finding {
  */
 export function maskReport(report: Report, personal?: PersonalData): Report {
   const m = makeMasker(personal);
+  const findings = report.findings.map((f) => maskFinding(f, m));
+  // Findings are sorted by the worker id the report shows (cli-and-report.md): a masked id
+  // sorts where its masked form does (ties fall to the period and the fingerprint).
+  if (findings.some((f, k) => f.workerId !== report.findings[k].workerId)) sortFindings(findings);
   return {
     ...report,
-    findings: report.findings.map((f) => maskFinding(f, m)),
+    findings,
     notAssessed: report.notAssessed.map((n) => ({ ...n, reason: m(n.reason) })),
     rejected: report.rejected.map((r) => ({ ...r, reason: m(r.reason) })),
   };

@@ -6,7 +6,7 @@
 // ranks among all ids of the run, which each shard knows: masking may have changed the ids).
 import { UsageError } from '../errors.js';
 import { mergeNotAssessed } from '../audit/shard.js';
-import { coverageOf } from './employment.js';
+import { arrearsByRule, coverageOf } from './employment.js';
 import type { CoverageCounts, EmploymentReport, Finding, Report } from './model.js';
 
 const cmp = (a: string | undefined, b: string | undefined) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
@@ -166,12 +166,7 @@ function mergeEmployment(parts: EmploymentReport[], findings: Finding[]): Employ
   e.byPlatform = [...platforms]
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .map(([platform, t]) => ({ platform, workerPlatforms: t.n, coverage: coverageOf(t.n, t.counts), counts: t.counts }));
-  // Arrears add up in the findings' order, rounded at each step, as employmentReport does.
-  const arrears: Record<string, number> = {};
-  for (const f of findings) {
-    const owed = f.metrics.arrearsYuan;
-    if (typeof owed === 'number') arrears[f.rule] = Math.round(((arrears[f.rule] ?? 0) + owed) * 100) / 100;
-  }
-  e.arrears = arrears;
+  // The shards list the same rules (each ran them all), in the same order.
+  e.arrears = arrearsByRule(findings, [...new Set(parts.flatMap((p) => Object.keys(p.arrears)))]);
   return e;
 }

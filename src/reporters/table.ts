@@ -22,7 +22,8 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 /** No rule between rows: one line per row keeps long lists readable. */
 // No colour from cli-table3 either: it paints borders grey even in a pipe or a file; chalk
 // alone decides (it knows whether stdout is a terminal).
-const COMPACT = { chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' }, style: { head: [] as string[], border: [] as string[] } };
+export const PLAIN_TABLE = { head: [] as string[], border: [] as string[] };
+const COMPACT = { chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' }, style: PLAIN_TABLE };
 /** Findings listed in the terminal at most; the JSON report has them all. */
 const TABLE_FINDINGS_CAP = 200;
 

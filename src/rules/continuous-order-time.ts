@@ -118,6 +118,7 @@ export const continuousOrderTime: Rule<Params> = {
     },
   },
   requires: ['orders'],
+  lawParameters: ['work_span.bridge_gap_minutes'],
   check(dossiers, ctx, out) {
     for (const d of dossiers) check(d, ctx, out);
   },

@@ -143,6 +143,7 @@ export const crossPlatformFatigue: Rule<Record<string, never>> = {
     },
   },
   requires: ['orders'],
+  lawParameters: ['work_span.bridge_gap_minutes'],
   check(dossiers, ctx, out) {
     if (dossiers.length < 2) return;
     const orders = pooledOrders(dossiers);

@@ -60,6 +60,7 @@ export const depositCharged: Rule<Record<string, never>> = {
     },
   },
   requires: ['orders', 'pay'],
+  computesArrears: true,
   check(dossiers, ctx, out) {
     for (const d of dossiers) check(d, ctx, out);
   },

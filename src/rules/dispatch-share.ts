@@ -4,6 +4,7 @@
 // worker-platforms active that month, by the relation governing most of their active days.
 import { z } from 'zod';
 import type { Dossier } from '../assemble/index.js';
+import type { Jurisdiction } from '../law/types.js';
 import type { Relation } from '../model.js';
 import { firstDayOfMonth, formatMonth, lastDayOfMonth } from '../time.js';
 import type { Rule, RuleContext, RuleOutput } from './types.js';
@@ -13,6 +14,24 @@ import { dominantRelation } from './util.js';
 
 const params = z.object({ max_share: z.number().min(0).max(1) });
 type Params = z.infer<typeof params>;
+
+/**
+ * The jurisdiction of most of the month's workforce (ties: the first region by name): the
+ * share is the platform's, wherever its workers are, and the finding names where most of them work.
+ */
+function workforceJurisdiction(ds: Dossier[], ctx: RuleContext, first: number, last: number): Jurisdiction | undefined {
+  const count = new Map<string, { j: Jurisdiction; n: number }>();
+  let best: { j: Jurisdiction; n: number } | undefined;
+  for (const d of ds) {
+    const j = ctx.jurisdictionOf(d, first, last);
+    if (!j) continue;
+    const c = count.get(j.region) ?? { j, n: 0 };
+    count.set(j.region, c);
+    c.n++;
+    if (!best || c.n > best.n || (c.n === best.n && c.j.region < best.j.region)) best = c;
+  }
+  return best?.j;
+}
 
 function check(dossiers: Dossier[], ctx: RuleContext, out: RuleOutput) {
   const platform = dossiers[0].platform;
@@ -34,7 +53,7 @@ function check(dossiers: Dossier[], ctx: RuleContext, out: RuleOutput) {
     if (dispatched.length === 0) continue;
     const labor = members.length - dispatched.length;
     const total = members.length;
-    const j = ctx.jurisdictionOf(members[0].d, first, last);
+    const j = workforceJurisdiction(members.map((x) => x.d), ctx, first, last);
     const { values: p, unverified } = ctx.params<Params>(dispatchShare, j, first, platform);
     const share = dispatched.length / total;
     // Compared in whole workers: at most floor(total × share) may be dispatched.

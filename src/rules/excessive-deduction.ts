@@ -125,6 +125,8 @@ export const excessiveDeduction: Rule<Params> = {
     },
   },
   requires: ['orders', 'pay'],
+  computesArrears: true,
+  lawParameters: ['minimum_wage.monthly_fen', 'pay.days_per_month'],
   check(dossiers, ctx, out) {
     for (const d of dossiers) {
       const months = new Set<number>();

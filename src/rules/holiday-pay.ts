@@ -132,6 +132,7 @@ export const holidayPay: Rule<Params> = {
     },
   },
   requires: ['orders'],
+  computesArrears: true,
   check(dossiers, ctx, out) {
     for (const d of dossiers) {
       const missing = new Set<number>();

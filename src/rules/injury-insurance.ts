@@ -137,6 +137,7 @@ export const injuryInsurance: Rule<Record<string, never>> = {
     },
   },
   requires: ['orders', 'insurance'],
+  lawParameters: ['occupational_injury.scheme'],
   check(dossiers, ctx, out) {
     for (const d of dossiers) check(d, ctx, out);
   },

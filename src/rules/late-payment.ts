@@ -94,6 +94,7 @@ export const latePayment: Rule<Params> = {
     },
   },
   requires: ['orders', 'pay'],
+  computesArrears: true,
   check(dossiers, ctx, out) {
     for (const d of dossiers) {
       if (d.pay.length === 0) continue;

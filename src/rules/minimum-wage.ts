@@ -167,6 +167,8 @@ export const minimumWage: Rule<Record<string, never>> = {
     },
   },
   requires: ['orders'],
+  computesArrears: true,
+  lawParameters: ['minimum_wage.monthly_fen', 'minimum_wage.hourly_fen', 'pay.days_per_month', 'work_span.bridge_gap_minutes'],
   check(dossiers, ctx, out) {
     for (const d of dossiers) {
       let orderPay: OrderPay | undefined;

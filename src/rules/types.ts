@@ -62,6 +62,13 @@ export interface Rule<P = Record<string, unknown>> {
   messages: Record<string, Text>;
   /** Input kinds without which the rule cannot assess anything. */
   requires: Kind[];
+  /**
+   * Ruleset parameters outside the rule's own that it applies (the minimum wage, the
+   * occupational-injury scheme, the span bridge gap): `rules` and `explain` show them too.
+   */
+  lawParameters?: readonly string[];
+  /** The rule computes money owed (`arrearsYuan` in its metrics): listed in the employment report's arrears, 0 when none. */
+  computesArrears?: boolean;
   check(dossiers: Dossier[], ctx: RuleContext, out: RuleOutput): void;
 }
 

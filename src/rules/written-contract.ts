@@ -16,13 +16,17 @@ type Params = z.infer<typeof params>;
 /** Oral agreements count only for part-time work (劳动合同法 art. 69). */
 export const countsAsWritten = (c: ContractRecord) => c.form !== 'oral' || c.contractType === 'part_time_contract';
 
+/**
+ * The employment contract behind a run without a written one, where the relation "is, or
+ * was last" labour or dispatch: the latest contract starting by the run's last day (one
+ * covering the run, e.g. an oral labour contract, or the last one before it) when that
+ * contract is a labour or dispatch contract. A later agreement of another type ends it.
+ */
 function lastLaborRelation(d: Dossier, before: number): ContractRecord | undefined {
-  let found: ContractRecord | undefined;
-  for (const c of d.contracts) {
-    const employment = c.contractType === 'labor_contract' || c.contractType === 'dispatch_contract';
-    if (employment && c.startDay <= before) found = c;
-  }
-  return found;
+  let last: ContractRecord | undefined;
+  for (const c of d.contracts) if (c.startDay <= before) last = c; // sorted by start day, then line
+  const employment = last && (last.contractType === 'labor_contract' || last.contractType === 'dispatch_contract');
+  return employment ? last : undefined;
 }
 
 /** Average monthly gross pay over the run, from pay records or else from order pay. */
@@ -151,6 +155,7 @@ export const writtenContract: Rule<Params> = {
     },
   },
   requires: ['orders', 'contracts'],
+  computesArrears: true,
   check(dossiers, ctx, out) {
     for (const d of dossiers) check(d, ctx, out);
   },

@@ -57,6 +57,39 @@ describe('written-contract', () => {
     expect(f.metrics.doubleWageExposureYuan).toBeLessThan(6000);
   });
 
+  // rules.md: "Where the relation is, or was last, labor/dispatch: add the double-wage exposure".
+  it.each([
+    { name: 'labour contract lapsed', contracts: [['W1', '劳动合同', '2024-01-01', '2025-01-01', '速达', '']], relation: 'labor' },
+    { name: 'dispatch contract lapsed', contracts: [['W1', '劳务派遣', '2024-01-01', '2025-01-01', '速达', '']], relation: 'dispatch' },
+    {
+      name: 'labour contract, then a written agreement that lapsed: last relation not_fully',
+      contracts: [
+        ['W1', '劳动合同', '2024-01-01', '2024-06-30', '速达', ''],
+        ['W1', '书面协议', '2024-07-01', '2025-01-01', '速达', ''],
+      ],
+      relation: undefined,
+    },
+    {
+      name: 'written agreement, then a labour contract that lapsed',
+      contracts: [
+        ['W1', '书面协议', '2024-01-01', '2024-06-30', '速达', ''],
+        ['W1', '劳动合同', '2024-07-01', '2025-01-01', '速达', ''],
+      ],
+      relation: 'labor',
+    },
+    { name: 'oral labour contract covering the run (the relation is labour)', contracts: [['W1', '劳动合同', '2024-12-01', '', '速达', '口头']], relation: 'labor' },
+    { name: 'no contract at all', contracts: [], relation: undefined },
+  ])('double-wage exposure: $name', async (c) => {
+    const orders = days(dateRange('2025-01-02', 60), { worker: 'W1', orders: 2, payYuan: 50 });
+    const report = await audit({ 'orders.csv': csv(ORDER_HEADER, orders), 'contracts.csv': csv(CONTRACT_HEADER, c.contracts) });
+    const [f] = findings(report, 'written-contract', 'W1');
+    expect(f).toBeDefined();
+    expect(f.metrics.relation).toBe(c.relation);
+    if (c.relation) expect(f.metrics.doubleWageExposureYuan).toBeGreaterThan(0);
+    else expect(f.metrics.doubleWageExposureYuan).toBeUndefined();
+    expect(f.metrics.arrearsYuan).toBe(f.metrics.doubleWageExposureYuan);
+  });
+
   it('cannot assess without a contracts file', async () => {
     const report = await audit({ 'orders.csv': csv(ORDER_HEADER, days(dateRange('2025-01-02', 45), { worker: 'W1', orders: 2 })) });
     expect(findings(report, 'written-contract')).toEqual([]);
