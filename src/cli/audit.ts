@@ -5,8 +5,6 @@ import type { Command } from 'commander';
 import { dropGarbage } from '../audit/memory.js';
 import { runAudit, type AuditOptions } from '../audit/run.js';
 import { UsageError } from '../errors.js';
-import type { Kind } from '../model.js';
-import type { InputSpec } from '../read/index.js';
 import { parseBaseline, parseSuppressions } from '../report/baseline.js';
 import { maskReport, type PersonalData } from '../report/mask.js';
 import type { Lang, Report } from '../report/model.js';
@@ -16,11 +14,10 @@ import { defaultLang, type Io } from './io.js';
 import { progressBar } from './progress.js';
 import { parseShard, type Shard } from '../audit/shard.js';
 import { applyNightly, noteTo, writeOutputs } from './finish.js';
+import { collect, inputSpecs, kindOptions, readMap } from './inputs.js';
 
 export const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
-
-const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 export interface Output {
   format: string;
@@ -64,30 +61,13 @@ export function readOptionFile(option: string, path: string, cwd: string): strin
   }
 }
 
-function readMap(path: string | undefined, cwd: string): Record<string, string> | undefined {
-  if (path === undefined) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(resolve(cwd, path), 'utf8'));
-  } catch (e) {
-    throw new UsageError(`--map ${path}: ${(e as Error).message}`);
-  }
-  if (!parsed || typeof parsed !== 'object' || Object.values(parsed).some((v) => typeof v !== 'string')) {
-    throw new UsageError(`--map ${path}: expected a JSON object of canonical column -> header name`);
-  }
-  return parsed as Record<string, string>;
-}
-
 export function registerAudit(program: Command, io: Io, setExit: (code: number) => void) {
-  program
-    .command('audit')
-    .description('read exports, run the rules, write a report')
-    .argument('[paths...]', 'files and folders (a folder means every .csv/.tsv/.txt in it)')
-    .option('--orders <file>', 'an orders file (repeatable)', collect)
-    .option('--pay <file>', 'a pay file (repeatable)', collect)
-    .option('--contracts <file>', 'a contracts file (repeatable)', collect)
-    .option('--insurance <file>', 'an insurance file (repeatable)', collect)
-    .option('--workers <file>', 'a worker roster (repeatable)', collect)
+  kindOptions(
+    program
+      .command('audit')
+      .description('read exports, run the rules, write a report')
+      .argument('[paths...]', 'files and folders (a folder means every .csv/.tsv/.txt in it)'),
+  )
     .option('--ruleset <id>', 'jurisdiction for records without a region')
     .option('--region <name>', 'region for records without one (name or 6-digit code)')
     .option('--from <date>', 'first day audited (YYYY-MM-DD)')
@@ -124,10 +104,7 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
           throw new UsageError('--baseline and --suppress apply to the whole run: give them to gigaudit merge, not to the shards');
         }
       }
-      const inputs: InputSpec[] = paths.map((p) => ({ path: p }));
-      for (const kind of ['orders', 'pay', 'contracts', 'insurance', 'workers'] as Kind[]) {
-        for (const p of (o[kind] as string[] | undefined) ?? []) inputs.push({ path: p, kind });
-      }
+      const inputs = inputSpecs(paths, o);
       if (inputs.length === 0) throw new UsageError('no input: give files or folders (e.g. gigaudit audit samples)');
       // Option files are read before the (possibly long) audit, so a typo fails at once.
       const baseline = o.baseline === undefined ? undefined : parseBaseline(readOptionFile('--baseline', o.baseline, io.cwd), o.baseline);

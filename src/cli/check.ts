@@ -10,15 +10,19 @@ import { readInputs } from '../read/index.js';
 import type { Lang } from '../report/model.js';
 import { Clock } from '../time.js';
 import { defaultLang, type Io } from './io.js';
+import { inputSpecs, kindOptions, readMap } from './inputs.js';
 import { clean, PLAIN_TABLE } from '../reporters/table.js';
 import { jsonText } from '../reporters/escape.js';
 import { makeMasker } from '../report/mask.js';
 
 export function registerCheck(program: Command, io: Io, setExit: (code: number) => void) {
-  program
-    .command('check')
-    .description('validate inputs only: kind, rows read/used/rejected with reasons (exit 1 if any row is rejected)')
-    .argument('<paths...>', 'files and folders')
+  kindOptions(
+    program
+      .command('check')
+      .description('validate inputs only: kind, rows read/used/rejected with reasons (exit 1 if any row is rejected)')
+      .argument('[paths...]', 'files and folders'),
+  )
+    .option('--map <file>', 'JSON mapping canonical column -> header name')
     .option('--tz <zone>', 'time zone of date-times without an offset', 'Asia/Shanghai')
     .option('--encoding <name>', 'input encoding (default: detected)')
     .option('--platform <name>', 'platform for records without one')
@@ -32,7 +36,10 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
       const clock = new Clock(o.tz);
       // Roster names, to mask them where a reason quotes one (as audit does).
       const names: string[] = [];
-      const read = await readInputs(paths.map((path) => ({ path })), { clock, encoding: o.encoding, platform: o.platform }, (r) => {
+      const inputs = inputSpecs(paths, o);
+      if (inputs.length === 0) throw new UsageError('no input: give files or folders (e.g. gigaudit check samples)');
+      const map = readMap(o.map, io.cwd);
+      const read = await readInputs(inputs, { clock, encoding: o.encoding, platform: o.platform, map }, (r) => {
         if (r.kind === 'workers' && r.record.name) names.push(r.record.name);
       });
       const m = o.mask === false ? (t: string) => t : makeMasker({ names });

@@ -40,3 +40,25 @@ export function guarded(body: (fields: string[], line: number) => CanonicalRecor
     }
   };
 }
+
+/**
+ * A label per field position, for a rejection about a position rather than a value: the
+ * canonical column read from it, else the header's own name there.
+ */
+export function columnLabels(header: readonly string[], cols: ColumnIndex): string[] {
+  const labels = header.map((h) => h.trim());
+  for (const [name, i] of Object.entries(cols)) if (i !== undefined && i >= 0 && i < labels.length) labels[i] = name;
+  return labels;
+}
+
+/**
+ * The column where a row of `count` fields departs from its header ("file, line, column and
+ * reason", data-contract.md): the first missing column of a short row, or the first extra
+ * field of a long one by its 1-based number (`#9`: the header names no column there).
+ */
+export function raggedColumn(labels: readonly string[], count: number): string {
+  return count < labels.length ? labels[count] || `#${count + 1}` : `#${labels.length + 1}`;
+}
+
+/** The reason given with raggedColumn. */
+export const raggedReason = (count: number, width: number) => `row has ${count} fields, the header has ${width}`;

@@ -49,12 +49,23 @@ async function identity(path: string): Promise<string> {
 
 export async function expandInputs(specs: { path: string; kind?: Kind }[]): Promise<InputFile[]> {
   const out: InputFile[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, InputFile>();
   const add = async (f: InputFile) => {
     const id = await identity(f.path);
-    if (seen.has(id)) return;
-    seen.add(id);
-    out.push(f);
+    const prev = seen.get(id);
+    if (!prev) {
+      seen.set(id, f);
+      out.push(f);
+      return;
+    }
+    // A file is read once. An explicit flag overrides detection (data-contract.md) even
+    // where the file also comes in through a folder; two different flags contradict.
+    if (f.kind !== undefined && prev.kind === undefined) {
+      prev.kind = f.kind;
+      prev.fromFolder = false;
+    } else if (f.kind !== undefined && prev.kind !== undefined && f.kind !== prev.kind) {
+      throw new InputError(`${f.path}: given as both ${prev.kind} and ${f.kind}`);
+    }
   };
   for (const spec of specs) {
     const st = await statOrFail(spec.path);

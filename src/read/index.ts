@@ -7,6 +7,7 @@ import type { CanonicalRecord, InputSummary, Kind, Rejection } from '../model.js
 import { OrderIdIndex } from '../normalise/orderIds.js';
 import { duplicateReject } from '../normalise/orders.js';
 import { RowReject, makeConverter } from '../normalise/records.js';
+import { columnLabels, raggedColumn, raggedReason } from '../normalise/convert.js';
 import type { Clock } from '../time.js';
 import { availableParallelism } from 'node:os';
 import type { OrderSink } from '../assemble/collect.js';
@@ -86,6 +87,9 @@ interface Chosen {
   problem?: string;
 }
 
+/** What to do about a folder member that is not an export. */
+const FOLDER_HINT = ' (every .csv, .tsv and .txt file in a folder is read as an export: name the export files instead, give its kind with --orders/--pay/--contracts/--insurance/--workers, or --map its columns)';
+
 /** Kind of a header: the explicit one if given (its required columns must be present), else detected. */
 function chooseKind(header: string[], explicit: Kind | undefined, map: Record<string, string> | undefined): Chosen {
   const d = detectKind(header, map);
@@ -123,12 +127,16 @@ async function readOne(
   const onHeader = (header: string[], _line: number, meta: CsvMeta) => {
     const chosen = chooseKind(header, file.kind, opts.map);
     if (chosen.kind === undefined) {
-      // An explicit kind that does not fit is the user's mistake even inside a folder.
-      if (file.fromFolder && file.kind === undefined) {
+      // "A file that matches no kind is an error that names the file and the columns that
+      // were missing for the closest kind" (data-contract.md). In a folder that holds for a
+      // header with two known columns or more — an export with a column missing or renamed
+      // must not drop out of an audit silently; a member with fewer (notes, a README, an
+      // unrelated table) is no export at all: skipped, and said.
+      if (file.fromFolder && file.kind === undefined && chosen.match.columns.length < 2) {
         result.skipped.push({ path, reason: chosen.problem! });
         return undefined;
       }
-      throw new InputError(`${path}: ${chosen.problem}`);
+      throw new InputError(`${path}: ${chosen.problem}${file.fromFolder ? FOLDER_HINT : ''}`);
     }
     const { match } = chosen;
     const s: InputSummary = {
@@ -158,12 +166,13 @@ async function readOne(
       pathOf: (i) => result.inputs[i].path,
     });
     const width = header.length;
+    const labels = columnLabels(header, match.cols);
     const rejected = result.rejected;
     const handler: RowHandler = (fields: string[], line: number) => {
       s.rowsRead++;
       if (fields.length !== width) {
         s.rowsRejected++;
-        rejected.push({ file: path, line, reason: `row has ${fields.length} fields, the header has ${width}` });
+        rejected.push({ file: path, line, column: raggedColumn(labels, fields.length), reason: raggedReason(fields.length, width) });
         return;
       }
       const r = convert(fields, line);
@@ -195,7 +204,7 @@ async function readOne(
       {
         raw: (rec: Parameters<NonNullable<RowHandler['raw']>>[0], line: number) => {
           if (!builder) {
-            builder = new OrderBatchBuilder({ cols: match.cols, width, ...parse });
+            builder = new OrderBatchBuilder({ cols: match.cols, labels, ...parse });
             merger = new OrderMerger(target);
           }
           builder.raw(rec, line);
@@ -213,7 +222,7 @@ async function readOne(
             threads,
             pool,
             cols: match.cols,
-            width,
+            labels,
             tz: opts.clock.tz,
             file: fileIndex,
             platform: opts.platform,
@@ -246,7 +255,7 @@ async function readOne(
       summary.sha256 = res.sha256;
     }
   } catch (e) {
-    // A folder may hold notes or stray text files; only files that look like exports must parse.
+    // A folder member that is empty or not CSV at all (prose, a binary) is no export: skipped, and said.
     if (file.fromFolder && file.kind === undefined && summary === undefined) {
       if (e instanceof EmptyFileError) {
         result.skipped.push({ path, reason: 'the file is empty' });

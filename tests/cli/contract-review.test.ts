@@ -170,3 +170,88 @@ describe('the JSON report', () => {
     expect(share[0].region).toBe('城口县');
   });
 });
+
+describe('data contract: kinds, folders and ragged rows', () => {
+  const ORDERS_OK = csv(ORDER_HEADER, days(dateRange('2025-03-03', 2), { worker: 'W1', orders: 2, payYuan: 40 }));
+
+  it('an explicit kind flag overrides detection for a file that also comes in through a folder', async () => {
+    // A roster with no roster column beyond the id, and an insurance file whose header also fits contracts.
+    const dir = writeSet({
+      'orders.csv': ORDERS_OK,
+      'w.csv': 'worker_id,notes\nW1,x\n',
+      'ci.csv': 'worker_id,合同类型,生效日期,险种\nW1,劳动合同,2025-01-01,工伤保险\n',
+    });
+    for (const order of ['flags first', 'folder first'] as const) {
+      const flags = ['--workers', join(dir, 'w.csv'), '--insurance', join(dir, 'ci.csv')];
+      const args = order === 'flags first' ? [...flags, dir] : [dir, ...flags];
+      const r = await run(['audit', ...args, '--format', 'json', '--fail-on', 'never']);
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.stdout) as Report;
+      const kinds = Object.fromEntries(report.run.inputs.map((i) => [i.path.split('/').pop(), i.kind]));
+      expect(kinds).toEqual({ 'orders.csv': 'orders', 'w.csv': 'workers', 'ci.csv': 'insurance' });
+      expect(report.run.skipped ?? []).toEqual([]);
+    }
+  });
+
+  it('two different kind flags for one file are an input error', async () => {
+    const dir = writeSet({ 'orders.csv': ORDERS_OK });
+    const f = join(dir, 'orders.csv');
+    const r = await run(['audit', '--orders', f, '--pay', f]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('given as both orders and pay');
+  });
+
+  it('a folder member with known columns that fits no kind is an error naming the file and the missing columns', async () => {
+    const dir = writeSet({ 'orders.csv': ORDERS_OK, 'bad.csv': 'order_id,worker_id,accepted_at\nA2,W1,2025-03-01 08:15:00\n' });
+    const r = await run(['audit', dir, '--format', 'json', '--fail-on', 'never']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/bad\.csv: not a recognised export: closest kind is orders, missing required column: completed_at/);
+  });
+
+  it('a folder member with no known column (notes) is skipped and said, the audit goes on', async () => {
+    const dir = writeSet({ 'orders.csv': ORDERS_OK, 'notes.csv': 'remark,author\nhello,me\n' });
+    const r = await run(['audit', dir, '--format', 'json', '--fail-on', 'never']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.run.skipped?.map((s) => s.path.split('/').pop())).toEqual(['notes.csv']);
+  });
+
+  it.each([
+    ['a short row: its first missing column', 'A2,W1,2025-03-01 10:00:00', 'completed_at', 'row has 3 fields, the header has 8'],
+    ['a long row: the first extra field by number', 'A2,W1,2025-03-01 10:00:00,2025-03-01 10:30:00,速达,永川区,外卖,5,x', '#9', 'row has 9 fields, the header has 8'],
+  ])('%s', async (_name, row, column, reason) => {
+    const dir = writeSet({ 'orders.csv': `${ORDERS_OK}${row}\n` });
+    const r = await run(['audit', dir, '--format', 'json', '--fail-on', 'never']);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.rejected).toEqual([{ file: join(dir, 'orders.csv'), line: 6, column, reason }]);
+    const input = report.run.inputs[0];
+    expect([input.rowsRead, input.rowsUsed, input.rowsRejected]).toEqual([5, 4, 1]);
+  });
+});
+
+describe('check takes the inputs as audit does', () => {
+  it('explicit kinds and --map: a file that needs them can be checked', async () => {
+    const dir = writeSet({
+      'roster.csv': 'worker_id,notes\nW1,x\n',
+      'odd.csv': 'ref,rider,start,end,firm\nA1,W1,2025-03-01 08:00:00,2025-03-01 08:30:00,速达\n',
+    });
+    const map = join(dir, 'map.json');
+    await import('node:fs').then((fs) => fs.writeFileSync(map, JSON.stringify({ order_id: 'ref', worker_id: 'rider', accepted_at: 'start', completed_at: 'end', platform: 'firm' })));
+    const without = await run(['check', join(dir, 'odd.csv'), '--json']);
+    expect(without.code).toBe(2);
+    const r = await run(['check', '--workers', join(dir, 'roster.csv'), '--orders', join(dir, 'odd.csv'), '--map', map, '--json']);
+    expect(r.code).toBe(0);
+    const res = JSON.parse(r.stdout) as { inputs: { path: string; kind: string; rowsUsed: number }[] };
+    expect(res.inputs.map((i) => [i.path.split('/').pop(), i.kind, i.rowsUsed])).toEqual([
+      ['odd.csv', 'orders', 1],
+      ['roster.csv', 'workers', 1],
+    ]);
+  });
+
+  it('no input at all is a usage error', async () => {
+    const r = await run(['check']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no input');
+  });
+});

@@ -51,8 +51,8 @@ describe('rows and rejections', () => {
     expect(result.rejected.map((r) => [r.line, r.column, r.reason])).toEqual([
       [3, 'accepted_at', 'unparseable date-time "2025-13-01 08:00:00"'],
       [4, 'worker_id', 'required value is empty'],
-      [5, undefined, 'row has 4 fields, the header has 6'],
-      [6, undefined, 'row has 7 fields, the header has 6'],
+      [5, 'order_pay', 'row has 4 fields, the header has 6'], // the first missing column
+      [6, '#7', 'row has 7 fields, the header has 6'], // the first extra field, by number
       [7, 'completed_at', 'order ends before it starts'],
       [8, 'completed_at', 'order lasts longer than 24 hours (implausible)'],
       [9, 'order_id', `duplicate order id A1 (first at ${p} line 2)`],

@@ -414,7 +414,7 @@ describe('hostile values never act through a report or the terminal', () => {
     const { main } = await import('../../src/cli/program.js');
     const { hostileDir, writeFiles } = await import('./harness.js');
     const dir = hostileDir();
-    const p = writeFiles(dir, { 'x\u001b[2J\u009b1m.csv': 'order_id,worker_id\n' });
+    const p = writeFiles(dir, { 'x\u001b[2J\u009b1m.csv': 'order_id,note\n' }); // one known column: in a folder, skipped
     let err = '';
     let out = '';
     const io = { stdout: (s: string) => void (out += s), stderr: (s: string) => void (err += s), env: {}, cwd: dir };

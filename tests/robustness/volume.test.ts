@@ -79,7 +79,7 @@ describe('pathological volume', () => {
     const input = report.run.inputs[0];
     expect(input).toMatchObject({ rowsRead: 200_007, rowsUsed: 200_000, rowsRejected: 7, encoding: 'utf-8' });
     expect(report.rejected.map((r: { line: number }) => r.line)).toEqual(rejectedLines);
-    expect(report.rejected.map((r: { column?: string }) => r.column)).toEqual(['worker_id', 'platform', undefined, 'platform', 'platform', 'accepted_at', 'order_id']);
+    expect(report.rejected.map((r: { column?: string }) => r.column)).toEqual(['worker_id', 'platform', 'completed_at', 'platform', 'platform', 'accepted_at', 'order_id']);
     expect(report.rejected[6].reason).toBe(`duplicate order id O5 (first at ${input.path} line 7)`);
     expect(report.summary.workers).toBe(1);
     // One 1000-minute span a day for 400 days: one finding each, its counts whole, its evidence capped and saying so.

@@ -15,7 +15,7 @@
 import type { OrderRecord } from '../../model.js';
 import { BUSINESS_LINE_INDEX } from '../../assemble/orderLog.js';
 import { RowReject } from '../../normalise/cells.js';
-import type { ColumnIndex, RowConverter } from '../../normalise/convert.js';
+import { raggedColumn, raggedReason, type ColumnIndex, type RowConverter } from '../../normalise/convert.js';
 import { MAX_VALUE_CHARS, withRowChecks } from '../../normalise/hygiene.js';
 import { parseBusinessLine, parseOrderStatus } from '../../normalise/enums.js';
 import { hashId } from '../../normalise/orderIds.js';
@@ -213,8 +213,8 @@ function plainFen(b: Uint8Array, s: number, e: number): number {
 
 export interface OrderBuilderOptions extends OrderParseContext {
   cols: ColumnIndex;
-  /** Fields in the header row. */
-  width: number;
+  /** Column labels by position (columnLabels): as many as the header has fields. */
+  labels: string[];
   /** Rows per batch. */
   batchRows?: number;
 }
@@ -231,6 +231,7 @@ export class OrderBatchBuilder {
   private readonly used: Int32Array;
   private readonly clock: Clock;
   private readonly width: number;
+  private readonly labels: string[];
   private readonly iId: number;
   private readonly iWorker: number;
   private readonly iAccepted: number;
@@ -267,7 +268,8 @@ export class OrderBatchBuilder {
     });
     this.used = Int32Array.from(new Set(Object.values(o.cols).filter((i): i is number => i !== undefined && i >= 0)));
     this.clock = o.clock;
-    this.width = o.width;
+    this.labels = o.labels;
+    this.width = o.labels.length;
     const c = (n: string) => o.cols[n] ?? -1;
     this.iId = c('order_id');
     this.iWorker = c('worker_id');
@@ -409,7 +411,7 @@ export class OrderBatchBuilder {
   /** A row given as strings (csv-parse, or the fallback of `raw`). */
   row(fields: string[], line: number): void {
     if (fields.length !== this.width) {
-      this.reject(line, undefined, `row has ${fields.length} fields, the header has ${this.width}`);
+      this.reject(line, raggedColumn(this.labels, fields.length), raggedReason(fields.length, this.width));
       return;
     }
     const c = this.convert(fields, line);
@@ -469,7 +471,7 @@ export class OrderBatchBuilder {
   /** A row as the scanner's field boundaries. */
   raw(rec: ScanRecord, line: number): void {
     if (rec.count !== this.width) {
-      this.reject(line, undefined, `row has ${rec.count} fields, the header has ${this.width}`);
+      this.reject(line, raggedColumn(this.labels, rec.count), raggedReason(rec.count, this.width));
       return;
     }
     const buf = rec.buf;

@@ -28,7 +28,8 @@ export interface RangeTask {
   size: number;
   delimiter: string;
   cols: ColumnIndex;
-  width: number;
+  /** Column labels by position (columnLabels); their count is the header's width. */
+  labels: string[];
   tz: string;
   file: number;
   platform?: string;
@@ -119,7 +120,7 @@ export interface ParallelOptions {
   /** Threads started ahead (taken first; more are started when it has too few). */
   pool?: ReaderPool;
   cols: ColumnIndex;
-  width: number;
+  labels: string[];
   tz: string;
   file: number;
   platform?: string;
@@ -161,7 +162,7 @@ export async function readParallel(h: HandOff, signal: { aborted: boolean }, o: 
         size: h.size,
         delimiter: h.delimiter,
         cols: o.cols,
-        width: o.width,
+        labels: o.labels,
         tz: o.tz,
         file: o.file,
         platform: o.platform,

@@ -56,7 +56,7 @@ async function run(t: RangeTask): Promise<void> {
     const clock = new Clock(t.tz);
     const builder = new OrderBatchBuilder({
       cols: t.cols,
-      width: t.width,
+      labels: t.labels,
       clock,
       file: t.file,
       platform: t.platform,
