@@ -5,6 +5,7 @@ import type { CanonicalRecord } from '../model.js';
 import type { Clock } from '../time.js';
 import { RowReject } from './cells.js';
 import type { OrderIdIndex } from './orderIds.js';
+import { cleanCell } from './text.js';
 
 /** Canonical column name -> index of its field in the row. Absent columns are not listed. */
 export type ColumnIndex = Partial<Record<string, number>>;
@@ -46,7 +47,7 @@ export function guarded(body: (fields: string[], line: number) => CanonicalRecor
  * canonical column read from it, else the header's own name there.
  */
 export function columnLabels(header: readonly string[], cols: ColumnIndex): string[] {
-  const labels = header.map((h) => h.trim());
+  const labels = header.map((h) => cleanCell(h));
   for (const [name, i] of Object.entries(cols)) if (i !== undefined && i >= 0 && i < labels.length) labels[i] = name;
   return labels;
 }

@@ -64,12 +64,30 @@ export interface Resume {
 }
 
 /**
+ * A record after the header that cannot be read to its end: a quoted field that is never
+ * closed (or a record past MAX_RECORD_CHARS, most likely the same). Where it would have
+ * ended cannot be known, so it is everything from `line` to the end of the file; the records
+ * before it were all handed on.
+ */
+export interface BrokenRecord {
+  /** The line the record starts on. */
+  line: number;
+  /** Index (from 0) of the field the parser was in when it gave up. */
+  field: number;
+  /** Why, in English, with the lines it covers. */
+  reason: string;
+}
+
+/**
  * Gets each row after the header: `(fields, line)`. `raw` (optional) takes the scanner's
- * records without making strings; `parallel` (optional) may take a large file over.
+ * records without making strings; `parallel` (optional) may take a large file over;
+ * `broken` (optional) takes a last record that cannot be read (without it, such a record
+ * fails the file with a CsvSyntaxError).
  */
 export type RowHandler = ((fields: string[], line: number) => void) & {
   raw?: (rec: ScanRecord, line: number) => void;
   parallel?: { minBytes: number; read: ParallelReader };
+  broken?: (rec: BrokenRecord) => void;
 };
 
 export interface CsvMeta {
@@ -105,7 +123,10 @@ export interface StreamResult extends CsvMeta {
 /** The file has no header row (no bytes, or only blank lines). */
 export class EmptyFileError extends InputError {}
 
-/** The bytes are not well-formed CSV (a quote that never closes). */
+/**
+ * The bytes are not well-formed CSV: a quote that never closes in the header row, or in a
+ * row whose handler takes no broken record (RowHandler.broken).
+ */
 export class CsvSyntaxError extends InputError {}
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -181,6 +202,22 @@ export class LineTracker {
   failedStart(emptyLines: number): number {
     return this.prevEnd + 1 + Math.max(0, emptyLines + this.emptyOffset - this.prevEmpty);
   }
+}
+
+/** The csv-parse errors that leave a record unread to the end of the file (see BrokenRecord). */
+function brokenRecord(err: unknown, lines: LineTracker): BrokenRecord | undefined {
+  if (!(err instanceof CsvError)) return undefined;
+  if (err.code !== 'CSV_QUOTE_NOT_CLOSED' && err.code !== 'CSV_MAX_RECORD_SIZE') return undefined;
+  const info = err as unknown as { empty_lines?: number; column?: unknown };
+  const line = lines.failedStart(info.empty_lines ?? 0);
+  // csv-parse's `column` is the number of fields of the record it had finished (no `columns` option).
+  const field = typeof info.column === 'number' && info.column >= 0 ? info.column : 0;
+  const span = `(from line ${line} to the end of the file)`;
+  const reason =
+    err.code === 'CSV_QUOTE_NOT_CLOSED'
+      ? `a quoted field is never closed ${span}`
+      : `a record is longer than ${MAX_RECORD_CHARS / 1024 / 1024} MiB: probably a quoted field that is never closed ${span}`;
+  return { line, field, reason };
 }
 
 function csvFailure(path: string, err: CsvError, lines: LineTracker): CsvSyntaxError {
@@ -311,6 +348,12 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
 
     // ---- csv-parse
     let failure: unknown;
+    /**
+     * Set once a record after the header could not be read to its end and went to the row
+     * handler's `broken`: csv-parse has stopped (or is at the end), the rest of the file is
+     * only hashed and checked.
+     */
+    let broken = false;
     const startParser = () => {
       const p = parse({
         delimiter,
@@ -337,6 +380,18 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
       });
       // Errors (csv-parse's, or thrown by the handlers inside on_record) arrive as an 'error' event.
       p.on('error', (e) => {
+        if (failure === undefined && !broken && headerSeen && !stopped && onRow?.broken) {
+          const rec = brokenRecord(e, lines);
+          if (rec) {
+            broken = true;
+            try {
+              onRow.broken(rec);
+            } catch (x) {
+              failure = x;
+            }
+            return;
+          }
+        }
         failure ??= e;
       });
       p.resume(); // nothing is ever pushed; flowing mode lets 'end' fire
@@ -346,7 +401,7 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
     const write = async (data: Buffer | string): Promise<void> => {
       const p = parser!;
       if (failure !== undefined) throw failure;
-      if (data.length === 0) return;
+      if (data.length === 0 || broken) return;
       if (!p.write(data)) {
         await new Promise<void>((resolve) => {
           const settle = () => {
@@ -357,6 +412,18 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
           p.on('drain', settle);
           p.on('error', settle);
         });
+      }
+      if (failure !== undefined) throw failure;
+    };
+    /** Ends csv-parse's input and waits for its last records (a broken record is not a failure). */
+    const endParser = async (p: Parser): Promise<void> => {
+      if (!broken) {
+        p.end();
+        try {
+          await finished(p);
+        } catch (e) {
+          if (!broken) throw failure ?? e;
+        }
       }
       if (failure !== undefined) throw failure;
     };
@@ -511,7 +578,7 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
         const p = startParser();
         const fh = await open(path, 'r');
         try {
-          for (let pos = resume.offset; ; ) {
+          for (let pos = resume.offset; !broken; ) {
             const buf = Buffer.allocUnsafe(SAMPLE_BYTES);
             const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
             if (bytesRead === 0) break;
@@ -521,13 +588,7 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
         } finally {
           await fh.close();
         }
-        p.end();
-        try {
-          await finished(p);
-        } catch (e) {
-          throw failure ?? e;
-        }
-        if (failure !== undefined) throw failure;
+        await endParser(p);
       }
       return { ...meta, bytes: src.bytes, sha256: src.hash.digest('hex'), stopped: false, engine };
     }
@@ -540,17 +601,11 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
       throw new InputError(`${path}: the file ends inside a UTF-8 character (truncated or not UTF-8)`);
     }
     if (parser) {
-      if (decoder && !scanner) {
+      if (decoder && !scanner && !broken) {
         const tail = decoder.decode();
         if (tail.length > 0) parser.write(tail);
       }
-      parser.end();
-      try {
-        await finished(parser);
-      } catch (e) {
-        throw failure ?? e;
-      }
-      if (failure !== undefined) throw failure;
+      await endParser(parser);
     }
     if (!headerSeen) throw new EmptyFileError(`${path}: the file is empty (no header row)`);
     return { ...meta, bytes: src.bytes, sha256: src.hash.digest('hex'), stopped: false, engine };

@@ -11,7 +11,7 @@ import { columnLabels, raggedColumn, raggedReason } from '../normalise/convert.j
 import type { Clock } from '../time.js';
 import { availableParallelism } from 'node:os';
 import type { OrderSink } from '../assemble/collect.js';
-import { CsvSyntaxError, EmptyFileError, streamCsv, type CsvMeta, type Engine, type RowHandler } from './csvStream.js';
+import { CsvSyntaxError, EmptyFileError, streamCsv, type BrokenRecord, type CsvMeta, type Engine, type RowHandler } from './csvStream.js';
 import { OrderMerger, type MergeTarget } from './fast/merge.js';
 import { OrderBatchBuilder } from './fast/orders.js';
 import { parallelAvailable, readParallel, ReaderPool } from './fast/parallel.js';
@@ -184,6 +184,14 @@ async function readOne(
       s.rowsUsed++;
       sink(r);
     };
+    // A last record that cannot be read (a quote never closed): one rejected row, named by the
+    // field it broke in (canonical column, else the header's name there, else its number).
+    handler.broken = (b: BrokenRecord) => {
+      s.rowsRead++;
+      s.rowsRejected++;
+      const column = labels[b.field] || `#${b.field + 1}`;
+      rejected.push({ file: path, line: b.line, column, reason: b.reason });
+    };
     if (chosen.kind !== 'orders') return handler;
 
     // Orders: the byte scanner's rows become columns (read/fast/orders.ts) and are merged in
@@ -202,6 +210,10 @@ async function readOne(
         handler(fields, line);
       },
       {
+        broken: (b: BrokenRecord) => {
+          flush();
+          handler.broken!(b);
+        },
         raw: (rec: Parameters<NonNullable<RowHandler['raw']>>[0], line: number) => {
           if (!builder) {
             builder = new OrderBatchBuilder({ cols: match.cols, labels, ...parse });

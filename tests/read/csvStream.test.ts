@@ -1,5 +1,6 @@
 // Parsing details through the public readInputs API: quoting, line numbers, encodings,
 // delimiters and files that cannot be read at all.
+import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
@@ -87,26 +88,49 @@ describe('quoting and line numbers', () => {
     expect(orders[0].region).toBe('5"区');
   });
 
-  it('an unclosed quote is an InputError naming the file and the line where it opened', async () => {
+  it('a quote that never closes: the rows before it are used, the rest of the file is one rejected row at the line it opened', async () => {
     const d = await tmpDir();
     const lines = [HEADER, row('A1'), row('A2'), '', 'A3,"w1,2025-03-01 08:00:00,2025-03-01 08:30:00,', row('A4'), row('A5')];
     const p = await put(d, 'orders.csv', lines.join('\n'));
-    await expect(read(p)).rejects.toThrow(InputError);
-    await expect(read(p)).rejects.toThrow(`${p}: line 5: a quoted field is never closed`);
+    const { result, orders } = await read(p);
+    expect(orders.map((o) => o.orderId)).toEqual(['A1', 'A2']);
+    expect(result.rejected).toEqual([{ file: p, line: 5, column: 'worker_id', reason: 'a quoted field is never closed (from line 5 to the end of the file)' }]);
+    expect(result.inputs[0]).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsRejected: 1 });
   });
 
-  it('a quote left open in a large file fails once the record passes 8 MiB, not at the end of memory', async () => {
+  it('a quote left open in a large file stops once the record passes 8 MiB, not at the end of memory; the file is still hashed whole', async () => {
     const d = await tmpDir();
     const filler = ('x'.repeat(99) + '\n').repeat(100_000); // 10 MB
-    const p = await put(d, 'o.csv', `${HEADER}\n${row('A1')}\nA2,"w1,${filler}`);
-    await expect(read(p)).rejects.toThrow(/: line 3: a record is longer than 8 MiB \(probably a quoted field that is never closed\)/);
+    const text = `${HEADER}\n${row('A1')}\nA2,"w1,${filler}`;
+    const p = await put(d, 'o.csv', text);
+    const { result, orders } = await read(p);
+    expect(orders.map((o) => o.orderId)).toEqual(['A1']);
+    expect(result.rejected).toEqual([
+      {
+        file: p,
+        line: 3,
+        column: 'worker_id',
+        reason: 'a record is longer than 8 MiB: probably a quoted field that is never closed (from line 3 to the end of the file)',
+      },
+    ]);
+    expect(result.inputs[0]).toMatchObject({ rowsRead: 2, rowsUsed: 1, rowsRejected: 1, bytes: Buffer.byteLength(text) });
+    expect(result.inputs[0].sha256).toBe(createHash('sha256').update(text).digest('hex'));
   });
 
   it('an unclosed quote after multi-line records still reports its own line', async () => {
     const d = await tmpDir();
     const text = `order_id,worker_id,accepted_at,completed_at,region\r\nA1,w1,2025-03-01 08:00,2025-03-01 08:30,"x\r\ny"\r\nA2,w1,2025-03-01 08:00,2025-03-01 08:30,"oops\r\nA3,w1\r\n`;
     const p = await put(d, 'o.csv', text);
-    await expect(read(p)).rejects.toThrow(/: line 4: a quoted field is never closed/);
+    const { result, orders } = await read(p);
+    expect(orders.map((o) => [o.orderId, o.line])).toEqual([['A1', 2]]);
+    expect(result.rejected).toEqual([{ file: p, line: 4, column: 'region', reason: 'a quoted field is never closed (from line 4 to the end of the file)' }]);
+  });
+
+  it('a header whose quote never closes is no export: the file fails, naming line 1', async () => {
+    const d = await tmpDir();
+    const p = await put(d, 'o.csv', `order_id,"worker_id,accepted_at,completed_at\n${row('A1')}\n`);
+    await expect(read(p)).rejects.toThrow(InputError);
+    await expect(read(p)).rejects.toThrow(`${p}: line 1: a quoted field is never closed`);
   });
 });
 

@@ -11,7 +11,7 @@ import { Collector, type Period } from '../../src/assemble/collect.js';
 import { runAudit } from '../../src/audit/run.js';
 import type { CanonicalRecord } from '../../src/model.js';
 import { OrderIdIndex, hashId, keyHash } from '../../src/normalise/orderIds.js';
-import { streamCsv, type Engine } from '../../src/read/csvStream.js';
+import { streamCsv, type BrokenRecord, type Engine } from '../../src/read/csvStream.js';
 import { CR as CR_, CsvScanner, LF as LF_, ScanStatus } from '../../src/read/fast/scan.js';
 import { parallelAvailable, parallelStats } from '../../src/read/fast/parallel.js';
 import { readInputs } from '../../src/read/index.js';
@@ -456,6 +456,113 @@ describe('orders: columns vs rows', () => {
     }
     expect(expected.length).toBeGreaterThan(5000);
   });
+});
+
+describe('a quote that never closes: the same rows and the same one rejected record from every engine', () => {
+  /** A pass whose handler takes the broken record (readInputs' handlers do): rows, then what broke. */
+  async function traceBroken(path: string, engine: Engine, readSize?: number) {
+    const rows: [number, string[]][] = [];
+    const broken: BrokenRecord[] = [];
+    try {
+      await streamCsv({
+        path,
+        engine,
+        readSize,
+        onHeader: (fields, line) => {
+          rows.push([line, fields]);
+          return Object.assign((f: string[], l: number) => void rows.push([l, f]), { broken: (b: BrokenRecord) => void broken.push(b) });
+        },
+      });
+      return { rows, broken };
+    } catch (e) {
+      return { rows, broken, error: (e as Error).message };
+    }
+  }
+
+  const CASES: [string, string, BrokenRecord | undefined, string?][] = [
+    ['at the end, no line ending', 'a,b\n1,2\n3,"x', { line: 3, field: 1, reason: 'a quoted field is never closed (from line 3 to the end of the file)' }],
+    ['then many lines', 'a,b,c\n1,2,3\n4,"x\n5,6,7\n8,9,10\n\n11,12,13\n', { line: 3, field: 1, reason: 'a quoted field is never closed (from line 3 to the end of the file)' }],
+    ['in the first field, after blank lines', 'a,b\n\n1,2\n\r\n\n"x,y\nz\n', { line: 6, field: 0, reason: 'a quoted field is never closed (from line 6 to the end of the file)' }],
+    ['after CRLFs in quoted fields and mixed endings', 'a,b\r\n1,"p\r\nq"\r3,4\n5,"never\r\nclosed\n6,7\r', { line: 5, field: 1, reason: 'a quoted field is never closed (from line 5 to the end of the file)' }],
+    ['past the header width', 'a,b\n1,2\n3,4,"x\n', { line: 3, field: 2, reason: 'a quoted field is never closed (from line 3 to the end of the file)' }],
+    ['in the header: the file fails as before', 'a,"b\n1,2\n', undefined, 'line 1: a quoted field is never closed'],
+  ];
+
+  it.each(CASES)('%s', async (_name, text, want, error) => {
+    const d = await tmpDir();
+    const p = await put(d, 'x.csv', text);
+    const ref = await traceBroken(p, 'csv-parse');
+    if (want) {
+      expect(ref.error).toBeUndefined();
+      expect(ref.broken).toEqual([want]);
+      // Every record before it was handed on.
+      expect(ref.rows.length).toBeGreaterThan(1);
+    } else {
+      expect(ref.error).toBe(`${p}: ${error}`);
+      expect(ref.rows).toEqual([]);
+    }
+    for (const readSize of [undefined, 1, 3, 7]) expect(await traceBroken(p, 'fast', readSize), `read ${readSize}`).toEqual(ref);
+  });
+
+  it('a handler without `broken` still gets the error (the file fails as before)', async () => {
+    const d = await tmpDir();
+    const p = await put(d, 'x.csv', 'a,b\n1,2\n3,"x\n');
+    for (const engine of ['csv-parse', 'fast'] as const) expect(await trace(p, engine)).toEqual({ error: `${p}: line 3: a quoted field is never closed` });
+  });
+
+  /** Orders with all sorts of quoting, then a row whose quote never closes, then quote-free rows (the quote cannot close). */
+  function brokenOrders(seed: number, before: number, after: number, field = 2, tail = '') {
+    const prefix = ordersFile(seed, before);
+    const cells = ['B1', 'w1', '2025-03-01 08:00:00', '2025-03-01 08:30:00', '速达配送', '', '永川区', '外卖', '12.50', '已完成', 'note'];
+    cells[field] = '"' + cells[field];
+    const rest = Array.from({ length: after }, (_, i) => `C${i},w${i % 5},2025-03-02 08:00:00,2025-03-02 08:30:00,速达配送,,永川区,外卖,3,已完成,`);
+    const text = prefix + cells.join(',') + '\n' + rest.join('\n') + '\n' + tail;
+    expect(text.slice(prefix.length)).not.toMatch(/"[^]*"/); // one quote only after the prefix
+    return { text, line: prefix.split(/\r\n|\r|\n/).length };
+  }
+
+  it.runIf(parallelAvailable())('orders: csv-parse, the scanner and worker threads give the same records, rejections and counts', async () => {
+    const d = await tmpDir();
+    const cases = [
+      { name: 'mid-file', ...brokenOrders(40, 800, 700), column: 'accepted_at' },
+      { name: 'last row', ...brokenOrders(41, 1200, 0, 10), column: 'note' },
+      // More than the scanner takes in one record (1 MiB) after the quote: it hands over before the end.
+      { name: 'long tail', ...brokenOrders(42, 600, 14_000, 4), column: 'platform' },
+    ];
+    for (const c of cases) {
+      const a = await put(d, `${c.name}.csv`, c.text);
+      const ref = await readAll([a], 'csv-parse');
+      const last = ref.res.rejected.at(-1);
+      expect(last, c.name).toEqual({ file: a, line: c.line, column: c.column, reason: `a quoted field is never closed (from line ${c.line} to the end of the file)` });
+      const input = ref.res.inputs[0];
+      expect(input.rowsRead, c.name).toBe(input.rowsUsed + input.rowsRejected);
+      // Only the rows before the broken one were read (the random prefix has some rows with quoted line breaks).
+      expect(ref.records.every((r: { record: { line: number } }) => r.record.line < c.line), c.name).toBe(true);
+      expect(input.rowsUsed, c.name).toBeGreaterThan(250);
+      expect(await readAll([a], 'fast', 0), `${c.name}: scanner`).toEqual(ref);
+      const bailed = parallelStats.bailed;
+      expect(await readAll([a], 'fast', 2), `${c.name}: threads`).toEqual(ref);
+      expect(parallelStats.bailed, c.name).toBe(bailed + 1);
+    }
+  }, 120_000);
+
+  it.runIf(parallelAvailable())('orders: a record past 8 MiB is the same one rejected row from every engine', async () => {
+    const d = await tmpDir();
+    const filler = ('x'.repeat(99) + '\n').repeat(90_000); // 9 MB, no quote
+    const prefix = ordersFile(43, 500);
+    const a = await put(d, 'huge.csv', prefix + 'B1,"w1,' + filler);
+    const line = prefix.split(/\r\n|\r|\n/).length;
+    const ref = await readAll([a], 'csv-parse');
+    expect(ref.res.rejected.at(-1)).toEqual({
+      file: a,
+      line,
+      column: 'worker_id',
+      reason: `a record is longer than 8 MiB: probably a quoted field that is never closed (from line ${line} to the end of the file)`,
+    });
+    expect(ref.res.inputs[0].bytes).toBeGreaterThan(9_000_000);
+    expect(await readAll([a], 'fast', 0)).toEqual(ref);
+    expect(await readAll([a], 'fast', 2, 64 * 1024)).toEqual(ref);
+  }, 120_000);
 });
 
 describe('whole audits', () => {

@@ -258,11 +258,14 @@ describe('folders', () => {
     await expect(run([{ path: join(d, 'nothing') }])).rejects.toThrow(/has no \.csv, \.tsv or \.txt files/);
   });
 
-  it('inside a folder, a file that looks like an export must still parse', async () => {
+  it('inside a folder, a file that looks like an export is read up to a quote that never closes, which is rejected', async () => {
     const d = await tmpDir();
     const dir = join(d, 'x');
-    await put(dir, 'orders.csv', `${ORDERS}\nX1,"w1,2025-03-01 08:00,2025-03-01 08:30,1,\n`);
-    await expect(run([{ path: dir }])).rejects.toThrow(/orders\.csv: line 2: a quoted field is never closed/);
+    const p = await put(dir, 'orders.csv', `${ORDERS}\nX1,"w1,2025-03-01 08:00,2025-03-01 08:30,1,\n`);
+    const { result } = await run([{ path: dir }]);
+    expect(result.skipped).toEqual([]);
+    expect(result.inputs.map((i) => [i.path, i.rowsRead, i.rowsUsed, i.rowsRejected])).toEqual([[p, 1, 0, 1]]);
+    expect(result.rejected).toEqual([{ file: p, line: 2, column: 'worker_id', reason: 'a quoted field is never closed (from line 2 to the end of the file)' }]);
   });
 
   it('an Excel workbook inside a folder still stops the run', async () => {

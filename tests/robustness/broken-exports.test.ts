@@ -142,9 +142,18 @@ describe('rows that cannot be read are rejected with their line; the run goes on
 });
 
 describe('quotes', () => {
-  it('a quote that never closes stops the run with the line where it opened, never swallowing the file silently', async () => {
-    const f = new Lines().ok(good('W1', '2025-03-04', 4)).raw('X1,W1,2025-03-04 20:00:00,2025-03-04 20:10:00,"速达,永川区,外卖,5,已完成').ok(good('W2', '2025-03-05', 20));
-    await hostileCase({ 'orders.csv': f.text() }, { code: 2, error: /orders\.csv: line 6: a quoted field is never closed/ });
+  it('a quote that never closes: the rows before it are used, the rest of the file is one rejected row at the line where it opened, never swallowed silently', async () => {
+    const f = new Lines().ok(good('W1', '2025-03-04', 4)).reject('X1,W1,2025-03-04 20:00:00,2025-03-04 20:10:00,"速达,永川区,外卖,5,已完成').ok(good('W2', '2025-03-05', 20));
+    const r = await hostileCase({ 'orders.csv': f.text() }, { code: 0, rejectedLines: { 'orders.csv': [6] }, rowsRead: { 'orders.csv': 5 } });
+    expect(r.report.rejected).toEqual([
+      { file: r.paths['orders.csv'], line: 6, column: 'platform', reason: 'a quoted field is never closed (from line 6 to the end of the file)' },
+    ]);
+    expect(r.report.run.inputs[0].rowsUsed).toBe(4);
+  });
+
+  it('a header whose quote never closes still stops the run (the file is no export)', async () => {
+    const f = new Lines(['order_id', '"worker_id', 'accepted_at', 'completed_at']).ok(good('W1', '2025-03-04', 4));
+    await hostileCase({ 'orders.csv': f.text() }, { code: 2, error: /orders\.csv: line 1: a quoted field is never closed/ }, { args: (p) => [p['orders.csv']] });
   });
 
   it('a quote closed rows later by another stray quote: the swallowed rows are rejected as one, at the line the quote opened', async () => {
