@@ -244,6 +244,7 @@ async function readOne(
     if (summary) {
       summary.bytes = res.bytes;
       summary.sha256 = res.sha256;
+      summary.encoding = res.encoding; // an ASCII start may have turned out GB18030 after the header
     }
   } catch (e) {
     // A folder may hold notes or stray text files; only files that look like exports must parse.
