@@ -1,6 +1,7 @@
 // One pass over a file's bytes: SHA-256 and byte count, encoding sniffing on the first
-// 64 KiB, decoding, and parsing. Records are handed on one at a time with the physical
-// line they start on; nothing is accumulated.
+// 64 KiB (when they are ASCII, on the 64 KiB from the first byte that is not), decoding, and
+// parsing. Records are handed on one at a time with the physical line they start on; nothing
+// is accumulated.
 //
 // Two engines parse: csv-parse, the reference, for every file it is fast enough for, and
 // for large UTF-8 and GB18030 files our own byte scanner (fast/scan.ts), which yields the
@@ -9,6 +10,7 @@
 // of a large orders file over after its header and parse it on worker threads
 // (fast/parallel.ts) while this pass still hashes every byte.
 
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
@@ -16,7 +18,7 @@ import { CsvError, parse, type Parser } from 'csv-parse';
 import { InputError } from '../errors.js';
 import { cleanCell } from '../normalise/text.js';
 import { detectDelimiter } from './delimiter.js';
-import { type Encoding, Utf8Guard, detectEncoding } from './encoding.js';
+import { type Encoding, Utf8Guard, detectEncoding, firstNonAscii, utf8CompleteLength, utf8OrGb18030 } from './encoding.js';
 import { CsvScanner, MAX_FAST_RECORD, ScanStatus, cleanBytes, isBlankRaw, recordFields, type ScanRecord } from './fast/scan.js';
 
 export const SAMPLE_BYTES = 64 * 1024;
@@ -48,6 +50,12 @@ export interface HandOff {
   size: number;
   /** Reports bytes parsed so far (absolute file offset). */
   progress?: (offset: number) => void;
+  /**
+   * The file is ASCII so far and its encoding not known yet (streamCsv decides it at the first
+   * byte that is not ASCII): stop at the record holding the first such byte (a Resume with
+   * `ascii` set), so that no row with such a byte is parsed before the encoding is known.
+   */
+  asciiOnly?: boolean;
 }
 
 /**
@@ -61,6 +69,8 @@ export interface Resume {
   offset: number;
   line: number;
   emptyLines: number;
+  /** Stopped at the first record that is not ASCII (HandOff.asciiOnly), not at one the scanner leaves to csv-parse. */
+  ascii?: boolean;
 }
 
 /**
@@ -91,6 +101,10 @@ export type RowHandler = ((fields: string[], line: number) => void) & {
 };
 
 export interface CsvMeta {
+  /**
+   * As known when the header is read. A file sniffed as UTF-8 from an ASCII start may turn
+   * out GB18030 later (then this object changes; StreamResult has the final answer).
+   */
   encoding: Encoding;
   delimiter: string;
 }
@@ -297,6 +311,23 @@ class Source {
     return out;
   }
 
+  /** Up to `size` bytes at `pos`, without moving on or hashing them; `eof` when the file ends within them. */
+  async peek(pos: number, size: number): Promise<{ bytes: Buffer; eof: boolean }> {
+    const buf = Buffer.allocUnsafe(size);
+    let n = 0;
+    while (n < size) {
+      let r: number;
+      try {
+        r = (await this.fh.read(buf, n, size - n, pos + n)).bytesRead;
+      } catch (e) {
+        throw openFailure(this.path, e);
+      }
+      if (r === 0) break;
+      n += r;
+    }
+    return { bytes: buf.subarray(0, n), eof: n < size };
+  }
+
   async close(): Promise<void> {
     await this.fh.close().catch(() => undefined);
   }
@@ -440,7 +471,7 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
         onHeaderFields(recordFields(rec), line);
         if (stopped) return true;
         const par = onRow!.parallel;
-        handOffWanted = par !== undefined && enc.encoding === 'utf-8' && size >= par.minBytes;
+        handOffWanted = par !== undefined && meta.encoding === 'utf-8' && size >= par.minBytes;
         return handOffWanted;
       }
       if (onRow!.raw) onRow!.raw(rec, line);
@@ -494,7 +525,7 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
       }
     };
 
-    const guard = enc.sniffed && enc.encoding === 'utf-8' ? new Utf8Guard() : undefined;
+    let guard = enc.sniffed && enc.encoding === 'utf-8' ? new Utf8Guard() : undefined;
     const guardCheck = (chunk: Buffer) => {
       // In 64 KiB pieces, as the bytes were first read, so that the error names the same byte.
       for (let o = 0; o < chunk.length; o += SAMPLE_BYTES) {
@@ -505,7 +536,7 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
         }
       }
     };
-    const decoder = enc.encoding === 'utf-8' ? undefined : new TextDecoder(enc.encoding);
+    let decoder = enc.encoding === 'utf-8' ? undefined : new TextDecoder(enc.encoding);
     /** Decoded text as the parser wants it: bytes for the scanner, a string for csv-parse. */
     const feed = async (chunk: Buffer, isFirst: boolean, final: boolean): Promise<void> => {
       // UTF-8 goes to the parsers as bytes (they decode whole fields, so split characters are fine).
@@ -521,6 +552,25 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
       return write(raw);
     };
 
+    // A sniffed UTF-8 file without a byte-order mark whose first 64 KiB are ASCII (but for a
+    // character cut off at their end) is as much GB18030 as UTF-8: ASCII reads the same in
+    // both. Its first byte that is not ASCII decides, as a sample starting there would have
+    // (utf8OrGb18030 on the 64 KiB from that byte). Everything before that byte reads the same
+    // either way, so the rows parsed so far stand and GB18030 decoding takes over in place.
+    let undecided = guard !== undefined && enc.bomLength === 0 && isAscii(eof ? sample : sample.subarray(0, utf8CompleteLength(sample)));
+    /** Decides an undecided encoding at the first byte of `chunk` (at file offset `at`) that is not ASCII, if any. */
+    const settle = async (chunk: Buffer, at: number): Promise<void> => {
+      const i = firstNonAscii(chunk);
+      if (i < 0) return;
+      undecided = false;
+      const w = await src.peek(at + i, SAMPLE_BYTES);
+      if (utf8OrGb18030(w.bytes, w.eof) === 'utf-8') return; // the guard goes on checking
+      meta.encoding = 'gb18030';
+      guard = undefined;
+      decoder = new TextDecoder('gb18030');
+    };
+    if (undecided) await settle(sample, 0);
+
     if (guard && !guard.check(sample.subarray(enc.bomLength))) {
       throw new InputError(`${path}: not valid UTF-8; if it was saved as GBK/GB18030 pass --encoding gb18030`);
     }
@@ -529,12 +579,16 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
     // The scanner copies what it keeps (UTF-8 only: decoded text is a fresh buffer anyway).
     if (scanner && !decoder) src.reuse(true, readSize);
     let pending: Buffer | undefined = sample;
+    /** File offset of `pending`. */
+    let pendingAt = 0;
     let isFirst = true;
     while (!stopped && pending) {
       const next = eof && isFirst ? undefined : await src.next(readSize);
+      if (undecided && !isFirst) await settle(pending, pendingAt);
       await feed(pending, isFirst, next === undefined);
       opts.onProgress?.(src.bytes);
       isFirst = false;
+      pendingAt += pending.length;
       pending = next;
       if (handOffWanted) break;
     }
@@ -553,14 +607,18 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
           delimiter,
           size,
           progress: opts.onProgress,
+          asciiOnly: undecided,
         },
         signal,
       );
       job.catch(() => undefined);
       try {
         let chunk = pending;
+        let at = pendingAt;
         while (chunk) {
+          if (undecided) await settle(chunk, at);
           if (guard) guardCheck(chunk);
+          at += chunk.length;
           chunk = await src.next(FAST_READ);
         }
         if (guard && !guard.finish()) {
@@ -571,24 +629,50 @@ export async function streamCsv(opts: StreamOptions): Promise<StreamResult> {
         await job.catch(() => undefined);
         throw e;
       }
-      const resume = await job;
+      let resume = await job;
+      if (resume?.ascii && meta.encoding === 'utf-8') {
+        // The threads stopped at the first record that is not ASCII, and the file is UTF-8
+        // after all (the pass above checked all of it): they parse on from that record.
+        resume = await par.read(
+          { path, offset: resume.offset, line: resume.line, emptyLines: resume.emptyLines, delimiter, size, progress: opts.onProgress },
+          signal,
+        );
+      }
+      if (meta.encoding !== 'utf-8' && !resume) {
+        // Cannot happen: the threads stop at or before the first byte that is not ASCII.
+        throw new Error(`${path}: internal error: GB18030 text was parsed as UTF-8`);
+      }
       if (resume) {
-        // A record the workers did not handle: csv-parse parses the file on from it.
-        lines.resume(resume.line, resume.emptyLines);
-        const p = startParser();
+        // A record the workers did not handle: csv-parse parses the file on from it. Or the
+        // first record with a byte that is not ASCII in a file that turned out GB18030: the
+        // scanner goes on from it on decoded text, as with --encoding gb18030 (all before it is
+        // ASCII, read the same in either encoding).
+        const late = meta.encoding === 'utf-8' ? undefined : new TextDecoder(meta.encoding);
+        if (late) {
+          scanner!.line = resume.line;
+          scanner!.emptyLines = resume.emptyLines;
+          carry = undefined;
+        } else {
+          lines.resume(resume.line, resume.emptyLines);
+          startParser();
+        }
         const fh = await open(path, 'r');
         try {
           for (let pos = resume.offset; !broken; ) {
-            const buf = Buffer.allocUnsafe(SAMPLE_BYTES);
+            const buf = Buffer.allocUnsafe(late ? FAST_READ : SAMPLE_BYTES);
             const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
-            if (bytesRead === 0) break;
+            const final = bytesRead === 0;
             pos += bytesRead;
-            await write(buf.subarray(0, bytesRead));
+            const bytes = buf.subarray(0, bytesRead);
+            // scan() hands the rest to csv-parse itself if the scanner bails.
+            if (late) await scan(Buffer.from(late.decode(bytes, { stream: !final }), 'utf8'), final);
+            else if (!final) await write(bytes);
+            if (final) break;
           }
         } finally {
           await fh.close();
         }
-        await endParser(p);
+        if (parser) await endParser(parser);
       }
       return { ...meta, bytes: src.bytes, sha256: src.hash.digest('hex'), stopped: false, engine };
     }

@@ -1,7 +1,8 @@
 // Which text encoding a file is in. Chinese Excel writes GB18030/GBK ("CSV (逗号分隔)") or
 // UTF-8 with a BOM ("CSV UTF-8"); platform back-ends write plain UTF-8. Valid UTF-8 is
 // practically never valid-looking GBK text and vice versa, so a validity check on the
-// first 64 KiB decides.
+// first 64 KiB decides. ASCII reads the same in both: a file whose first 64 KiB are ASCII is
+// decided the same way on the 64 KiB from its first non-ASCII byte (csvStream.ts).
 
 import { isAscii, isUtf8 } from 'node:buffer';
 import { UsageError } from '../errors.js';
@@ -78,13 +79,27 @@ export function detectEncoding(sample: Uint8Array, complete: boolean, override?:
   if (bom) return { encoding: bom.encoding, bomLength: bom.length, sniffed: true };
   const wide = utf16WithoutBom(sample);
   if (wide) return { encoding: wide, bomLength: 0, sniffed: true };
+  return { encoding: utf8OrGb18030(sample, complete), bomLength: 0, sniffed: true };
+}
+
+/**
+ * UTF-8 or GB18030, from bytes with no byte-order mark: valid UTF-8 (up to a character cut
+ * off at the end, unless `complete`) is UTF-8. So is a damaged UTF-8 file: a few bad bytes
+ * among plenty of well-formed UTF-8 Chinese (its rows with the bad bytes are rejected), which
+ * decoded as GBK would garble every row without a trace. Anything else is GB18030.
+ */
+export function utf8OrGb18030(sample: Uint8Array, complete: boolean): 'utf-8' | 'gb18030' {
   const body = complete ? sample : sample.subarray(0, utf8CompleteLength(sample));
-  if (isUtf8(body)) return { encoding: 'utf-8', bomLength: 0, sniffed: true };
-  // A few bad bytes among plenty of well-formed UTF-8 Chinese is a damaged UTF-8 file (its
-  // rows with the bad bytes are rejected), not a GBK one: decoding it as GBK would garble
-  // every row without a trace.
+  if (isUtf8(body)) return 'utf-8';
   const ev = utf8Evidence(body);
-  return { encoding: damagedUtf8(ev.multibyte, ev.invalid) ? 'utf-8' : 'gb18030', bomLength: 0, sniffed: true };
+  return damagedUtf8(ev.multibyte, ev.invalid) ? 'utf-8' : 'gb18030';
+}
+
+/** Index of the first byte of `b` that is not ASCII, or -1. */
+export function firstNonAscii(b: Uint8Array): number {
+  if (isAscii(b)) return -1;
+  for (let i = 0; i < b.length; i++) if (b[i] >= 0x80) return i;
+  return -1;
 }
 
 /**
@@ -152,8 +167,8 @@ function utf16WithoutBom(sample: Uint8Array): Encoding | undefined {
 const SURE_UTF8 = 64;
 
 /**
- * Checks the rest of a sniffed UTF-8 file chunk by chunk. A file that is ASCII for its
- * first 64 KiB and GBK later would otherwise decode to U+FFFD silently. Bad bytes in a file
+ * Checks the rest of a sniffed UTF-8 file chunk by chunk. A file that is UTF-8 Chinese for
+ * a while and GBK later would otherwise decode to U+FFFD silently. Bad bytes in a file
  * that is plainly UTF-8 (damagedUtf8) pass: the decoder marks them U+FFFD and the rows that
  * hold them are rejected, line by line, instead of failing the whole file.
  */

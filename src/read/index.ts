@@ -265,6 +265,7 @@ async function readOne(
     if (summary) {
       summary.bytes = res.bytes;
       summary.sha256 = res.sha256;
+      summary.encoding = res.encoding; // an ASCII start may have turned out GB18030 after the header
     }
   } catch (e) {
     // A folder member that is empty or not CSV at all (prose, a binary) is no export: skipped, and said.

@@ -221,12 +221,22 @@ describe('encodings', () => {
     expect(orders[0].workerId).toBe('骑手甲');
   });
 
-  it('a UTF-8 file whose first 64 KiB are ASCII but later bytes are GBK fails clearly', async () => {
+  it('a file whose first 64 KiB are ASCII and later bytes GBK is GB18030 (more in lateEncoding.test.ts)', async () => {
     const d = await tmpDir();
     const ascii = [HEADER];
     for (let i = 0; i < 2000; i++) ascii.push(row(`A${i}`));
     const p = await put(d, 'o.csv', Buffer.concat([Buffer.from(ascii.join('\n') + '\n'), iconv.encode('B1,骑手,2025-03-01 08:00,2025-03-01 08:30,\n', 'gbk')]));
-    await expect(read(p)).rejects.toThrow(/not valid UTF-8 .*--encoding gb18030/);
+    const { result, orders } = await read(p);
+    expect(result.inputs[0]).toMatchObject({ encoding: 'gb18030', rowsRead: 2001, rowsUsed: 2001 });
+    expect(orders[2000]).toMatchObject({ orderId: 'B1', workerId: '骑手', line: 2002 });
+  });
+
+  it('UTF-8 Chinese in the first 64 KiB and GBK later fails clearly', async () => {
+    const d = await tmpDir();
+    const ascii = [HEADER, row('U1', 'completed').replace('w1', '骑手甲')];
+    for (let i = 0; i < 2000; i++) ascii.push(row(`A${i}`));
+    const p = await put(d, 'o.csv', Buffer.concat([Buffer.from(ascii.join('\n') + '\n'), iconv.encode('B1,骑手,2025-03-01 08:00,2025-03-01 08:30,\n', 'gbk')]));
+    await expect(read(p)).rejects.toThrow(/not valid UTF-8 after byte \d+ .*--encoding gb18030/);
   });
 
   it('UTF-16LE with BOM, tab separated', async () => {

@@ -1,7 +1,16 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { Utf8Guard, damagedUtf8, detectEncoding, encodingFromName, utf8CompleteLength, utf8Evidence } from '../../src/read/encoding.js';
+import {
+  Utf8Guard,
+  damagedUtf8,
+  detectEncoding,
+  encodingFromName,
+  firstNonAscii,
+  utf8CompleteLength,
+  utf8Evidence,
+  utf8OrGb18030,
+} from '../../src/read/encoding.js';
 import { detectDelimiter } from '../../src/read/delimiter.js';
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
@@ -34,6 +43,22 @@ describe('detectEncoding', () => {
     const b = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a\n')]);
     expect(detectEncoding(b, true, 'utf-8')).toEqual({ encoding: 'utf-8', bomLength: 3, sniffed: false });
     expect(detectEncoding(b, true, 'gb18030')).toEqual({ encoding: 'gb18030', bomLength: 0, sniffed: false });
+  });
+});
+
+describe('the decision at the first byte that is not ASCII', () => {
+  it('firstNonAscii', () => {
+    expect(firstNonAscii(utf8('abc,\n'))).toBe(-1);
+    expect(firstNonAscii(utf8('ab订'))).toBe(2);
+    expect(firstNonAscii(iconv.encode('x永', 'gbk'))).toBe(1);
+  });
+  it('utf8OrGb18030: GBK, a lone bad byte and a cut character; UTF-8 and damaged UTF-8', () => {
+    expect(utf8OrGb18030(iconv.encode('永川区,美团\n', 'gbk'), true)).toBe('gb18030');
+    expect(utf8OrGb18030(new Uint8Array([0xe9, 0x2c, 0x61]), true)).toBe('gb18030');
+    expect(utf8OrGb18030(utf8('订单号').subarray(0, 4), true)).toBe('gb18030');
+    expect(utf8OrGb18030(utf8('订单号').subarray(0, 4), false)).toBe('utf-8');
+    expect(utf8OrGb18030(utf8('永川区,美团\n'), true)).toBe('utf-8');
+    expect(utf8OrGb18030(Buffer.concat([Buffer.from([0xff]), Buffer.from('永川区,美团,重庆市\n')]), true)).toBe('utf-8');
   });
 });
 

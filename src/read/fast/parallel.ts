@@ -35,6 +35,8 @@ export interface RangeTask {
   platform?: string;
   fileStem: string;
   batchRows: number;
+  /** Stop at the record holding the first byte that is not ASCII (HandOff.asciiOnly). */
+  asciiOnly?: boolean;
 }
 
 export interface RangeDone {
@@ -45,8 +47,11 @@ export interface RangeDone {
   /** Lines and empty lines from start to stop (or to the bail). */
   lines: number;
   emptyLines: number;
-  /** A record the scanner does not handle: csv-parse goes on from there (local line). */
-  bail?: { offset: number; line: number; emptyLines: number };
+  /**
+   * A record the scanner does not handle: csv-parse goes on from there (local line). `ascii`:
+   * the first record with a byte that is not ASCII, in an asciiOnly task.
+   */
+  bail?: { offset: number; line: number; emptyLines: number; ascii?: boolean };
 }
 
 export type WorkerMessage =
@@ -168,6 +173,7 @@ export async function readParallel(h: HandOff, signal: { aborted: boolean }, o: 
         platform: o.platform,
         fileStem: o.fileStem,
         batchRows: o.batchRows ?? 1 << 15,
+        asciiOnly: h.asciiOnly,
       },
       batches: [],
       generation: 0,
@@ -277,7 +283,7 @@ export async function readParallel(h: HandOff, signal: { aborted: boolean }, o: 
       parallelStats.ranges++;
       if (d.bail) {
         parallelStats.bailed++;
-        return { offset: d.bail.offset, line: line - 1 + d.bail.line, emptyLines: emptyLines + d.bail.emptyLines };
+        return { offset: d.bail.offset, line: line - 1 + d.bail.line, emptyLines: emptyLines + d.bail.emptyLines, ascii: d.bail.ascii };
       }
       line += d.lines;
       emptyLines += d.emptyLines;

@@ -10,6 +10,7 @@ import { open } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { isClose } from '../../threads.js';
 import { Clock } from '../../time.js';
+import { firstNonAscii } from '../encoding.js';
 import { batchBuffers, OrderBatchBuilder, type OrderBatch } from './orders.js';
 import { CsvScanner, LF, CR, MAX_FAST_RECORD, ScanStatus, cleanBytes, isBlankRaw, type ScanRecord } from './scan.js';
 import type { RangeDone, RangeTask, WorkerMessage } from './parallel.js';
@@ -69,7 +70,20 @@ async function run(t: RangeTask): Promise<void> {
       const b: OrderBatch = builder.take();
       post({ type: 'batch', k: t.k, offset, batch: b }, batchBuffers(b));
     };
+    // asciiOnly: where the first byte that is not ASCII is in the buffer scanned (Infinity: none
+    // there), and the line start after the last record handled, where the range then stops.
+    let nonAscii = Infinity;
+    let lastAt = start;
+    let lastLine = 1;
+    let lastEmpty = 0;
     const onRecord = (rec: ScanRecord, line: number): boolean => {
+      if (t.asciiOnly) {
+        // The record just scanned ends at `pos`; those before it ended at or before that byte.
+        if (scanner.pos > nonAscii) return true;
+        lastAt = bufOffset + scanner.pos;
+        lastLine = scanner.line;
+        lastEmpty = scanner.emptyLines;
+      }
       if (isBlankRaw(rec)) return false;
       builder.raw(rec, line);
       if (builder.full()) send(bufOffset + scanner.pos);
@@ -100,10 +114,19 @@ async function run(t: RangeTask): Promise<void> {
         buf = work.subarray(0, total);
       }
       scanner.clean = cleanBytes(buf, final);
+      if (t.asciiOnly) {
+        const i = firstNonAscii(buf);
+        nonAscii = i < 0 ? Infinity : i;
+      }
       const st = scanner.scan(buf, 0, buf.length, final, onRecord, t.stopAt - bufOffset);
       const at = bufOffset + scanner.pos;
       const counts = { k: t.k, start, lines: scanner.line - 1, emptyLines: scanner.emptyLines };
-      if (st === ScanStatus.Stopped) done = { type: 'done', ...counts, stop: at };
+      if (st === ScanStatus.Paused) {
+        // The record holding the first byte that is not ASCII: the main thread goes on from the
+        // line start before it once it knows the encoding.
+        const bail = { offset: lastAt, line: lastLine, emptyLines: lastEmpty, ascii: true };
+        done = { type: 'done', k: t.k, start, lines: lastLine - 1, emptyLines: lastEmpty, stop: lastAt, bail };
+      } else if (st === ScanStatus.Stopped) done = { type: 'done', ...counts, stop: at };
       else if (st === ScanStatus.Done) done = { type: 'done', ...counts, stop: t.size };
       else if (st === ScanStatus.More && buf.length - scanner.pos <= MAX_FAST_RECORD) {
         carry = scanner.pos < buf.length ? Buffer.from(buf.subarray(scanner.pos)) : undefined;
