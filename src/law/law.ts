@@ -39,8 +39,6 @@ export interface CompiledRuleset {
 export interface LawBook extends Law {
   ruleIds(): string[];
   ruleParamNames(ruleId: string): string[];
-  /** The effective dated values of a law parameter (whole tier objects unless `tier`). */
-  paramHistory(rulesetId: string, key: string, tier?: string): ParamValue[];
   /** Places a ruleset claims (all places when no id), with their codes and tiers. */
   places(rulesetId?: string): Place[];
   /** Ids from the ruleset to the root, e.g. [cn-chongqing-yongchuan, cn-chongqing, cn]. */
@@ -108,6 +106,16 @@ export class RulesetLaw implements LawBook {
   param<T = unknown>(rulesetId: string, key: string, day: number, tier?: string): ParamValue<T> | undefined {
     const hit = lookupChain(this.paramChain(rulesetId, key), day);
     return hit ? toParam<T>(hit.series, hit.entry, tier) : undefined;
+  }
+
+  lowestTier(rulesetId: string, key: string, day: number): string | undefined {
+    const hit = lookupChain(this.paramChain(rulesetId, key), day);
+    if (!hit || !hit.series.tiered) return undefined;
+    let best: [string, number] | undefined;
+    for (const [tier, v] of Object.entries(hit.entry.value as Record<string, unknown>).sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      if (typeof v === 'number' && (!best || v < best[1])) best = [tier, v];
+    }
+    return best?.[0];
   }
 
   paramHistory(rulesetId: string, key: string, tier?: string): ParamValue[] {

@@ -75,6 +75,12 @@ export interface Law {
    * Keys: 'minimum_wage.monthly_fen', 'minimum_wage.hourly_fen', 'occupational_injury.scheme', …
    */
   param<T = unknown>(rulesetId: string, key: string, day: number, tier?: string): ParamValue<T> | undefined;
+  /**
+   * The tier whose value of a tiered parameter is lowest on a day (undefined when the value
+   * is not tiered): where a ruleset spans tiers and the record names no region, the minimum
+   * wage of the lowest tier is the one certainly owed.
+   */
+  lowestTier(rulesetId: string, key: string, day: number): string | undefined;
   /** Every dated value of a named parameter along the chain, oldest first; without a tier, tiered values whole. */
   paramHistory(rulesetId: string, key: string, tier?: string): ParamValue[];
   /** A rule's parameter as of a day, e.g. ruleParam(id, 'continuous-order-time', 'max_minutes', day). */

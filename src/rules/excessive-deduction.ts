@@ -8,7 +8,7 @@ import type { Jurisdiction } from '../law/types.js';
 import type { DeductionReason } from '../model.js';
 import { firstDayOfMonth, formatMonth, lastDayOfMonth, monthOfDay } from '../time.js';
 import type { Rule, RuleContext, RuleOutput } from './types.js';
-import { dayPeriod, fmtYuan, yuan } from './util.js';
+import { dayPeriod, fmtYuan, tierFor, yuan } from './util.js';
 import { capEvidence, EMPLOYEE, payEvidence, relationOver, shareIn } from './util-pay.js';
 
 const params = z.object({ max_share: z.number().min(0).max(1) });
@@ -26,7 +26,8 @@ function minimumDue(d: Dossier, ctx: RuleContext, j: Jurisdiction | undefined, m
     out.notAssessed('no region or ruleset for the place of work');
     return undefined;
   }
-  const min = ctx.law.param<number>(j.rulesetId, 'minimum_wage.monthly_fen', first, j.tier);
+  const { j: place } = tierFor(ctx, j, 'minimum_wage.monthly_fen', first);
+  const min = ctx.law.param<number>(place.rulesetId, 'minimum_wage.monthly_fen', first, place.tier);
   const perMonth = ctx.law.param<number>(j.rulesetId, 'pay.days_per_month', first);
   if (!min || !perMonth) {
     out.notAssessed(`no monthly minimum wage in ruleset ${j.rulesetId} for region ${j.region}`);

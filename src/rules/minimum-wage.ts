@@ -8,7 +8,7 @@ import type { Jurisdiction, ParamValue } from '../law/types.js';
 import type { Relation } from '../model.js';
 import { firstDayOfMonth, formatMonth, lastDayOfMonth } from '../time.js';
 import type { Rule, RuleContext, RuleOutput } from './types.js';
-import { dayPeriod, dominantRelation, fmtYuan, hours, orderEvidence, recordEvidence, yuan } from './util.js';
+import { dayPeriod, dominantRelation, fmtYuan, hours, orderEvidence, recordEvidence, tierFor, yuan } from './util.js';
 
 const MONTHLY: ReadonlySet<Relation> = new Set(['labor', 'dispatch']);
 
@@ -54,8 +54,8 @@ function checkMonth(d: Dossier, month: number, ctx: RuleContext, out: RuleOutput
   if (computedMinutes <= 0 || active.length === 0) return;
   const relation = dominantRelation(d, active) ?? 'unknown';
   if (relation === 'independent') return;
-  const j = ctx.jurisdictionOf(d, first, last);
-  if (!j) return out.notAssessed('no region or ruleset for the place of work');
+  const place = ctx.jurisdictionOf(d, first, last);
+  if (!place) return out.notAssessed('no region or ruleset for the place of work');
 
   // Comparable pay: gross less overtime, holiday pay and allowances (最低工资规定 art. 12).
   let payFen = 0;
@@ -79,6 +79,7 @@ function checkMonth(d: Dossier, month: number, ctx: RuleContext, out: RuleOutput
 
   const monthly = MONTHLY.has(relation);
   const key = monthly ? 'minimum_wage.monthly_fen' : 'minimum_wage.hourly_fen';
+  const { j, assumedTier } = tierFor(ctx, place, key, first);
   const segs = segments(ctx, j, key, first, last);
   if (!segs) return out.notAssessed(`no minimum wage in ruleset ${j.rulesetId} for region ${j.region}`);
   let requiredFen = 0;
@@ -135,6 +136,7 @@ function checkMonth(d: Dossier, month: number, ctx: RuleContext, out: RuleOutput
       requiredYuan: yuan(requiredFen),
       shortfallYuan: yuan(shortfall),
       arrearsYuan: yuan(shortfall),
+      ...(assumedTier !== undefined ? { tier: assumedTier, tierAssumed: 'lowest (no region)' } : {}),
       instrument: standard.document ?? standard.source,
       payFrom: payRecords.length ? 'pay records' : 'order pay',
     },

@@ -1,5 +1,6 @@
 // Small shared pieces of rule logic: evidence lists, runs of days, money and time text.
 import type { Dossier } from '../assemble/index.js';
+import type { Jurisdiction } from '../law/types.js';
 import type { Relation } from '../model.js';
 import type { Evidence } from '../report/model.js';
 import { formatDay } from '../time.js';
@@ -64,4 +65,16 @@ export function dominantRelation(d: Dossier, days: readonly number[]): Relation 
   let best = -1;
   for (let k = 0; k < seen.length; k++) if (best < 0 || counts[k] > counts[best]) best = k;
   return best < 0 ? undefined : seen[best];
+}
+
+/**
+ * The jurisdiction to look a tiered standard up in. A place known only by a ruleset that
+ * spans tiers (`--ruleset cn-chongqing` and no region in the records) gets the lowest tier:
+ * its standard is owed wherever in the province the work was, so a shortfall against it
+ * stands; `assumedTier` says so in the finding.
+ */
+export function tierFor(ctx: RuleContext, j: Jurisdiction, key: string, day: number): { j: Jurisdiction; assumedTier?: string } {
+  if (j.tier !== undefined) return { j };
+  const tier = ctx.law.lowestTier(j.rulesetId, key, day);
+  return tier === undefined ? { j } : { j: { ...j, tier }, assumedTier: tier };
 }

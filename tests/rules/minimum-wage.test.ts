@@ -68,6 +68,31 @@ describe('minimum-wage', () => {
     }
   });
 
+  // --ruleset cn-chongqing and no region in the records: the tier is unknown, so the lowest
+  // tier's standard (the one owed anywhere in Chongqing) is applied, and the finding says so.
+  // Chongqing from 2025-01-01: 23 yuan an hour in tier 1, 22 in tier 2.
+  it.each([
+    { rate: 21.5, month: '2025-01', expect: 10 },
+    { rate: 22, month: '2025-01', expect: undefined },
+    { rate: 22.5, month: '2025-01', expect: undefined }, // below tier 1, but the place may be tier 2
+    { rate: 19.5, month: '2024-12', expect: 10 }, // 2022 standard: 21 / 20
+    { rate: 20, month: '2024-12', expect: undefined },
+  ])('province ruleset without a region: $rate/h in $month against the lowest tier', async (c) => {
+    const start = c.month === '2024-12' ? '2024-12-02' : '2025-01-02';
+    const orders = days(dateRange(start, 10), { worker: 'W1', orders: 4, minutes: 30, gap: 0, region: '' });
+    const files = {
+      'orders.csv': csv(ORDER_HEADER, orders),
+      'contracts.csv': csv(CONTRACT_HEADER, [['W1', '书面协议', '2024-01-01', '', '速达']]),
+      'pay.csv': csv(PAY_HEADER, [['W1', `${c.month}-01`, `${c.month}-31`, (c.rate * 20).toFixed(2), '', '速达']]),
+    };
+    const report = await audit(files, { ruleset: 'cn-chongqing' });
+    expect(report.notAssessed.filter((n) => n.rule === 'minimum-wage')).toEqual([]);
+    const got = findings(report, 'minimum-wage', 'W1');
+    if (c.expect === undefined) return expect(got).toEqual([]);
+    expect(got).toHaveLength(1);
+    expect(got[0].metrics).toMatchObject({ tier: '2', tierAssumed: 'lowest (no region)', shortfallYuan: c.expect });
+  });
+
   it('reports could-not-assess when there is neither a pay record nor order pay', async () => {
     const orders = days(dateRange('2025-01-02', 3), { worker: 'W1', orders: 4 });
     const report = await audit({ 'orders.csv': csv(ORDER_HEADER, orders) });
