@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { parseBaseline, parseSuppressions } from '../report/baseline.js';
+import { sortFindings } from '../report/build.js';
 import { mergeShardReports } from '../report/merge.js';
 import type { Report } from '../report/model.js';
 import { FAIL_ON, exitCodeFor, parseFormats, readOptionFile, type FailOn } from './audit.js';
@@ -39,6 +40,8 @@ export function registerMerge(program: Command, io: Io, setExit: (code: number) 
       });
       let report = mergeShardReports(reports);
       report = applyNightly(report, { baseline, suppressions, quiet: o.quiet }, noteTo(io));
+      // Sorted by the worker ids the shards show (masked unless --no-mask), as a single run is.
+      report = { ...report, findings: sortFindings([...report.findings]) };
       writeOutputs(report, outputs, io);
       setExit(exitCodeFor(report, failOn));
     });

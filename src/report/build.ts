@@ -24,6 +24,17 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
+/** Findings sorted as the report sorts them, ids that tie numbered `-2`, `-3` … in that order. */
+export function numberDuplicateIds(sorted: Finding[]): Finding[] {
+  const seen = new Map<string, number>();
+  for (const f of sorted) {
+    const n = (seen.get(f.id) ?? 0) + 1;
+    seen.set(f.id, n);
+    if (n > 1) f.id = `${f.id}-${n}`;
+  }
+  return sorted;
+}
+
 export interface BuildInput {
   version: string;
   startedAt: string;
@@ -55,7 +66,7 @@ function capEvidence(f: Finding): Finding {
 }
 
 export function buildReport(b: BuildInput): Report {
-  const findings = sortFindings(b.findings.map(capEvidence));
+  const findings = numberDuplicateIds(sortFindings(b.findings.map(capEvidence)));
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const byRule: Record<string, number> = Object.fromEntries(b.rules.map((r) => [r.id, 0]));
   for (const f of findings) {

@@ -7,6 +7,7 @@
 import { UsageError } from '../errors.js';
 import { mergeNotAssessed } from '../audit/shard.js';
 import { arrearsByRule, coverageOf } from './employment.js';
+import { numberDuplicateIds } from './build.js';
 import type { CoverageCounts, EmploymentReport, Finding, Report } from './model.js';
 
 const cmp = (a: string | undefined, b: string | undefined) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
@@ -91,6 +92,9 @@ export function mergeShardReports(reports: { name: string; report: Report }[]): 
       cmp(a.f.id, b.f.id),
   );
   const findings = ranked.map((x) => x.f);
+  // Ids that tie are numbered over the whole run, as a single run numbers them (in the same order).
+  for (const f of findings) f.id = f.id.replace(/^([0-9a-f]{20})-\d+$/, '$1');
+  numberDuplicateIds(findings);
 
   const out: Report = structuredClone(base);
   delete out.shard;

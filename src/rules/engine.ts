@@ -5,7 +5,8 @@ import type { Dossier } from '../assemble/index.js';
 import { NotInForceError } from '../errors.js';
 import { fillTemplate } from '../i18n/format.js';
 import type { Basis, Severity } from '../law/types.js';
-import type { Finding, Lang, NotAssessed } from '../report/model.js';
+import { makeMasker } from '../report/mask.js';
+import type { Evidence, Finding, Lang, NotAssessed } from '../report/model.js';
 import type { Rule, RuleContext, RuleFindingDraft, RuleOutput } from './types.js';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -17,9 +18,29 @@ const sha256hex: (text: string) => string =
     ? (text) => (crypto as unknown as { hash(alg: string, data: string, enc: string): string }).hash('sha256', text, 'hex')
     : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
-export function fingerprint(rule: string, workerId: string | undefined, platform: string | undefined, period: { from: string; to: string }) {
-  return sha256hex([rule, workerId ?? '', platform ?? '', period.from, period.to].join('\u0000')).slice(0, 20);
+export function fingerprint(rule: string, workerId: string | undefined, platform: string | undefined, period: { from: string; to: string }, extra?: string) {
+  const parts = [rule, workerId ?? '', platform ?? '', period.from, period.to];
+  if (extra !== undefined) parts.push(extra);
+  return sha256hex(parts.join('\u0000')).slice(0, 20);
 }
+
+/** Resident ID numbers and mobile numbers in a worker id, masked as every report masks them. */
+const maskNumbers = makeMasker();
+
+/**
+ * A finding's id. Reports show it next to the masked worker id, so where the worker id is
+ * itself an ID or phone number the id is not a hash of it: `138****5678` leaves 10 000
+ * candidates, and an unkeyed hash of the raw id would tell which one it is. Such ids hash
+ * the masked form with the finding's first order id (orders of two workers never share one);
+ * what still ties is numbered in the report (build.ts numberDuplicateIds). Other ids (pseudonymous
+ * already) keep their hash of the worker id, stable from export to export.
+ */
+export function findingId(rule: string, workerId: string | undefined, platform: string | undefined, period: { from: string; to: string }, evidence: readonly Evidence[]) {
+  const shown = workerId === undefined ? undefined : maskNumbers(workerId);
+  if (shown === workerId) return fingerprint(rule, workerId, platform, period);
+  return fingerprint(rule, shown, platform, period, evidence.find((e) => e.orderId !== undefined)?.orderId ?? '');
+}
+
 
 function dedupeBasis(list: Basis[]): Basis[] {
   const seen = new Set<string>();
@@ -82,7 +103,7 @@ class RuleRun implements RuleOutput {
     if (draft.severity && RANK[draft.severity] < RANK[severity]) severity = draft.severity;
     const template = rule.messages[draft.messageId]?.[this.lang] ?? draft.messageId;
     const f: Finding = {
-      id: fingerprint(rule.id, g.workerId, platform, draft.period),
+      id: findingId(rule.id, g.workerId, platform, draft.period, draft.evidence),
       rule: rule.id,
       severity,
       ...(g.workerId !== undefined ? { workerId: g.workerId } : {}),

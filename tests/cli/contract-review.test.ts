@@ -255,3 +255,66 @@ describe('check takes the inputs as audit does', () => {
     expect(r.stderr).toContain('no input');
   });
 });
+
+describe('finding ids do not give masked personal data away', () => {
+  // Two workers whose ids are phone numbers with the same masked form, 138****5678.
+  const P1 = '13812345678';
+  const P2 = '13899995678';
+  const PAY_HEADER = ['worker_id', 'period_start', 'period_end', 'gross_pay', 'net_pay', 'pay_date', 'payslip_provided', 'platform'];
+  const dir = () =>
+    writeSet({
+      'orders.csv': csv(ORDER_HEADER, [
+        ...days(dateRange('2025-03-03', 2), { worker: P1, orders: 13, minutes: 60, gap: 0 }),
+        ...days(dateRange('2025-03-03', 2), { worker: P2, orders: 13, minutes: 60, gap: 0 }),
+      ]),
+      // Paid without a pay slip: payslip findings with pay-record evidence only (no order id).
+      'pay.csv': csv(PAY_HEADER, [
+        [P1, '2025-03-01', '2025-03-31', '3000', '3000', '2025-04-10', '否', '速达'],
+        [P2, '2025-03-01', '2025-03-31', '3000', '3000', '2025-04-10', '否', '速达'],
+      ]),
+    });
+
+  it('no candidate behind the masked worker id hashes to the id; ids are the same with --no-mask; ties are numbered', async () => {
+    const { fingerprint } = await import('../../src/rules/engine.js');
+    const d = dir();
+    const masked = JSON.parse((await run(['audit', d, '--format', 'json', '--fail-on', 'never'])).stdout) as Report;
+    const plain = JSON.parse((await run(['audit', d, '--format', 'json', '--fail-on', 'never', '--no-mask'])).stdout) as Report;
+    expect(masked.findings.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(masked.findings.map((f) => f.id)).size).toBe(masked.findings.length);
+    expect([...masked.findings.map((f) => f.id)].sort()).toEqual([...plain.findings.map((f) => f.id)].sort());
+    for (const f of masked.findings) {
+      expect(f.workerId).toBe('138****5678');
+      for (let k = 0; k < 10_000; k++) {
+        const candidate = `138${String(k).padStart(4, '0')}5678`;
+        expect(fingerprint(f.rule, candidate, f.platform, f.period)).not.toBe(f.id.slice(0, 20));
+      }
+    }
+    // The two payslip findings tie on everything shown: the second is numbered.
+    const slips = masked.findings.filter((f) => f.rule === 'payslip').map((f) => f.id);
+    expect(slips).toHaveLength(2);
+    expect(slips[1]).toBe(`${slips[0]}-2`);
+  });
+
+  it('shards of such workers merge into the single run: the same ids, numbers and order', async () => {
+    const d = dir();
+    const single = JSON.parse((await run(['audit', d, '--format', 'json', '--fail-on', 'never'])).stdout) as Report;
+    const outs: string[] = [];
+    for (const k of [1, 2, 3]) {
+      const out = join(d, `shard-${k}.json`);
+      expect((await run(['audit', join(d, 'orders.csv'), join(d, 'pay.csv'), '--shard', `${k}/3`, '--format', 'json', '--out', out, '--fail-on', 'never'])).code).toBe(0);
+      outs.push(out);
+    }
+    const merged = await run(['merge', ...outs, '--format', 'json', '--fail-on', 'never']);
+    expect(merged.code).toBe(0);
+    const m = JSON.parse(merged.stdout) as Report;
+    expect(m.findings.map((f) => [f.id, f.rule, f.workerId, f.period.from])).toEqual(single.findings.map((f) => [f.id, f.rule, f.workerId, f.period.from]));
+  });
+
+  it('a pseudonymous worker id keeps the id it always had', async () => {
+    const { fingerprint } = await import('../../src/rules/engine.js');
+    const d = writeSet({ 'orders.csv': csv(ORDER_HEADER, days(dateRange('2025-03-03', 1), { worker: 'R1', orders: 13, minutes: 60, gap: 0 })) });
+    const report = JSON.parse((await run(['audit', d, '--format', 'json', '--fail-on', 'never'])).stdout) as Report;
+    expect(report.findings.length).toBeGreaterThan(0);
+    for (const f of report.findings) expect(f.id).toBe(fingerprint(f.rule, f.workerId, f.platform, f.period));
+  });
+});
