@@ -13,7 +13,7 @@ import type {
 } from './types.js';
 import { HolidayCalendar } from './holidays.js';
 import { schemeCovers } from './injury.js';
-import { formatDay } from '../time.js';
+import { formatDay, parseIsoDay } from '../time.js';
 import { RegionIndex, type Place } from './regions.js';
 import { chainHistory, lookupChain, verifiedFor, type DatedEntry, type Series } from './series.js';
 import { LAW_PARAMETER_KEYS, type InjurySchemeValue } from './schema.js';
@@ -131,6 +131,17 @@ export class RulesetLaw implements LawBook {
 
   ruleParamSeries(rulesetId: string, ruleId: string, name: string): ParamValue[] {
     return chainHistory(this.ruleParamChain(rulesetId, ruleId, name)).map((h) => toParam(h.series, h.entry, undefined)!);
+  }
+
+  private inForceDays: Map<string, number> | undefined;
+
+  citedOn(basis: readonly Basis[], day: number): Basis[] {
+    if (!this.inForceDays) {
+      this.inForceDays = new Map();
+      for (const r of this.rulesets) for (const d of r.documents) if (d.inForce) this.inForceDays.set(d.id, parseIsoDay(d.inForce)!);
+    }
+    const from = this.inForceDays;
+    return basis.filter((b) => !(from.get(b.document)! > day));
   }
 
   ruleSettings(rulesetId: string, ruleId: string, _platform?: string): RuleSettings {

@@ -96,7 +96,7 @@ function compile(f: LoadedFile, parent: CompiledRuleset | undefined): CompiledRu
     version: d.version,
     ...(d.extends ? { extends: d.extends } : {}),
     name: d.name,
-    documents: d.documents.map(({ id, title, issuer, date, url, file }) => ({ id, title, issuer, date, url, file })),
+    documents: d.documents.map(({ id, title, issuer, date, inForce, url, file }) => ({ id, title, issuer, date, ...(inForce ? { inForce } : {}), url, file })),
     regions: (d.regions ?? []).map((r) => r.name),
   };
   const self: CompiledRuleset = {

@@ -86,6 +86,10 @@ export const DocumentSchema = z.strictObject({
   title: Text,
   issuer: Text.optional(),
   date: LooseDate.optional(),
+  // The first day the instrument applies, where it postdates work an audit may see: a
+  // finding about earlier work does not cite it. (Statutes amended since keep none: their
+  // earlier versions were in force, with the clauses cited.)
+  inForce: IsoDay.optional(),
   url: Text.optional(),
   file: Text.optional(), // shared/legal/documents/… or laws/… file holding the text
   verified: z.boolean().optional(),

@@ -27,6 +27,8 @@ export interface DocumentInfo {
   title: string;
   issuer?: string;
   date?: string;
+  /** First day the instrument applies (ISO day), where given. */
+  inForce?: string;
   url?: string;
   file?: string; // shared/legal/documents/… file name, where the text is kept
 }
@@ -90,6 +92,8 @@ export interface Law {
   ruleParamSeries(rulesetId: string, ruleId: string, name: string): ParamValue[];
   /** A rule's on/off, severity override and legal basis under a ruleset (merged along the chain, then config). */
   ruleSettings(rulesetId: string, ruleId: string, platform?: string): RuleSettings;
+  /** The basis entries whose instrument applies on a day: documents in force only from a later day are left out. */
+  citedOn(basis: readonly Basis[], day: number): Basis[];
   /** Whether the occupational-injury scheme covers a province and business line on a day. */
   occupationalInjuryCovers(province: string, businessLine: BusinessLine | undefined, day: number): ParamValue<boolean>;
   /** Statutory holiday calendar: undefined when no calendar exists for the day's year. */

@@ -7,6 +7,7 @@ import { fillTemplate } from '../i18n/format.js';
 import type { Basis, Severity } from '../law/types.js';
 import { makeMasker } from '../report/mask.js';
 import type { Evidence, Finding, Lang, NotAssessed } from '../report/model.js';
+import { parseIsoDay } from '../time.js';
 import type { Rule, RuleContext, RuleFindingDraft, RuleOutput } from './types.js';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -114,7 +115,8 @@ class RuleRun implements RuleOutput {
       messageId: draft.messageId,
       data: draft.data,
       metrics: draft.metrics,
-      basis: dedupeBasis([...settings.basis, ...(draft.basis ?? [])]),
+      // Only instruments in force by the end of the work the finding is about.
+      basis: dedupeBasis(ctx.law.citedOn([...settings.basis, ...(draft.basis ?? [])], parseIsoDay(draft.period.to.slice(0, 10)) ?? Infinity)),
       evidence: draft.evidence,
     };
     if (draft.evidenceOmitted) f.evidenceOmitted = draft.evidenceOmitted;

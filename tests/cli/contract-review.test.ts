@@ -318,3 +318,22 @@ describe('finding ids do not give masked personal data away', () => {
     for (const f of report.findings) expect(f.id).toBe(fingerprint(f.rule, f.workerId, f.platform, f.period));
   });
 });
+
+describe('a finding cites only instruments in force by the end of the work', () => {
+  // 永人社发〔2025〕20号 (Yongchuan) is in force from 2025-02-11; the national guideline
+  // 人社厅发〔2023〕50号 long before.
+  it.each([
+    ['2025-02-10', false],
+    ['2025-02-11', true],
+    ['2025-02-12', true],
+  ])('a 5-hour span in 永川区 on %s: cites 永人社发〔2025〕20号: %s', async (day, cites) => {
+    const dir = writeSet({ 'orders.csv': csv(ORDER_HEADER, days([day], { worker: 'W1', orders: 10, minutes: 30, gap: 0 })) });
+    const r = await run(['audit', dir, '--format', 'json', '--fail-on', 'never']);
+    const report = JSON.parse(r.stdout) as Report;
+    const [f] = report.findings.filter((x) => x.rule === 'continuous-order-time');
+    expect(f).toBeDefined();
+    const docs = f.basis.map((b) => b.document);
+    expect(docs.includes('永人社发〔2025〕20号')).toBe(cites);
+    expect(docs).toContain('人社厅发〔2023〕50号');
+  });
+});
