@@ -1,6 +1,10 @@
 // The tail every reporting command shares (audit, merge): baseline, suppressions, then
 // each output to its file or stdout.
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import type { Kind } from '../model.js';
+import { expandInputs } from '../read/expand.js';
 import type { BaselineReport, Suppression } from '../report/baseline.js';
 import { applyBaseline, applySuppressions } from '../report/baseline.js';
 import type { Report } from '../report/model.js';
@@ -39,5 +43,28 @@ export function writeOutputs(report: Report, outputs: { format: string; file?: s
     const text = REPORTERS[out.format](report);
     if (out.file) writeAtomic(resolve(io.cwd, out.file), text);
     else io.stdout(text);
+  }
+}
+
+/** The path a file is known by: its real path when it exists (links resolved), else the resolved path. */
+function identity(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * Inputs are never modified: an output file that is one of the inputs (`--format
+ * json:orders.csv`, `--out` onto an export or a shard report) is a usage error, found
+ * before anything is read or written.
+ */
+export async function refuseInputsAsOutputs(outputs: { file?: string }[], inputs: { path: string; kind?: Kind }[], cwd: string): Promise<void> {
+  const files = outputs.filter((o) => o.file !== undefined);
+  if (files.length === 0) return;
+  const taken = new Set((await expandInputs(inputs.map((i) => ({ ...i, path: resolve(cwd, i.path) })))).map((f) => identity(f.path)));
+  for (const o of files) {
+    if (taken.has(identity(resolve(cwd, o.file!)))) throw new UsageError(`${o.file}: is an input of this run; inputs are never overwritten: write the report elsewhere`);
   }
 }

@@ -337,3 +337,32 @@ describe('a finding cites only instruments in force by the end of the work', () 
     expect(docs).toContain('人社厅发〔2023〕50号');
   });
 });
+
+describe('inputs are never overwritten', () => {
+  it.each([
+    ['--format json:FILE onto the orders file given by name', (d: string) => ['audit', join(d, 'orders.csv'), '--format', `json:${join(d, 'orders.csv')}`]],
+    ['--out onto a member of a folder given', (d: string) => ['audit', d, '--format', 'csv', '--out', join(d, 'orders.csv')]],
+    ['through a symbolic link to the input', (d: string) => ['audit', d, '--format', `json:${join(d, 'link.csv')}`]],
+  ])('%s: exit 2, the input unchanged, nothing written', async (_name, args) => {
+    const fs = await import('node:fs');
+    const text = csv(ORDER_HEADER, days(dateRange('2025-03-03', 1), { worker: 'W1', orders: 2, payYuan: 40 }));
+    const d = writeSet({ 'orders.csv': text });
+    fs.symlinkSync(join(d, 'orders.csv'), join(d, 'link.csv'));
+    const r = await run(args(d));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is an input of this run');
+    expect(r.stdout).toBe('');
+    expect(fs.readFileSync(join(d, 'orders.csv'), 'utf8')).toBe(text);
+  });
+
+  it('merge does not write over a shard report', async () => {
+    const fs = await import('node:fs');
+    const d = writeSet({ 'orders.csv': csv(ORDER_HEADER, days(dateRange('2025-03-03', 1), { worker: 'W1', orders: 2, payYuan: 40 })) });
+    const shards = [1, 2].map((k) => join(d, `s${k}.json`));
+    for (const [k, out] of shards.entries()) await run(['audit', join(d, 'orders.csv'), '--shard', `${k + 1}/2`, '--format', 'json', '--out', out, '--fail-on', 'never']);
+    const before = fs.readFileSync(shards[0], 'utf8');
+    const r = await run(['merge', ...shards, '--format', `json:${shards[0]}`]);
+    expect(r.code).toBe(2);
+    expect(fs.readFileSync(shards[0], 'utf8')).toBe(before);
+  });
+});
