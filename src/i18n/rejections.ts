@@ -48,10 +48,6 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string | undefined][] = [
     (m) => `该行跨越第 ${m[1]}\u2013${m[2]} 行：第 ${m[3]} 行的引号未在应有位置闭合，或某个取值含有换行${m[4] ? `（${whereZh(m[4])}）` : ''}`,
   ],
   [/^a quoted field is never closed \(from line (\d+) to the end of the file\)$/, (m) => `引号字段没有闭合（从第 ${m[1]} 行到文件末尾）`],
-  [
-    /^a record is longer than (\S+) MiB: probably a quoted field that is never closed \(from line (\d+) to the end of the file\)$/,
-    (m) => `一条记录超过 ${m[1]} MiB：可能是引号字段没有闭合（从第 ${m[2]} 行到文件末尾）`,
-  ],
   [/^(.*), in (.*)$/s, (m) => (m[1] === DAMAGED_EN ? `${DAMAGED_ZH}，位于${whereZh(m[2])}` : undefined)],
 ];
 

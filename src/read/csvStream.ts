@@ -218,20 +218,21 @@ export class LineTracker {
   }
 }
 
-/** The csv-parse errors that leave a record unread to the end of the file (see BrokenRecord). */
+/**
+ * The csv-parse error that leaves a record unread to the end of the file (see BrokenRecord):
+ * a quote never closed. A record over the size limit is not one: the rows after it may be
+ * sound (an unquoted multi-megabyte value), and rejecting the rest of the file as one row
+ * would lose them, so the file fails as a whole with its line (csvFailure).
+ */
 function brokenRecord(err: unknown, lines: LineTracker): BrokenRecord | undefined {
   if (!(err instanceof CsvError)) return undefined;
-  if (err.code !== 'CSV_QUOTE_NOT_CLOSED' && err.code !== 'CSV_MAX_RECORD_SIZE') return undefined;
+  if (err.code !== 'CSV_QUOTE_NOT_CLOSED') return undefined;
   const info = err as unknown as { empty_lines?: number; column?: unknown };
   const line = lines.failedStart(info.empty_lines ?? 0);
   // csv-parse's `column` is the number of fields of the record it had finished (no `columns` option).
   const field = typeof info.column === 'number' && info.column >= 0 ? info.column : 0;
   const span = `(from line ${line} to the end of the file)`;
-  const reason =
-    err.code === 'CSV_QUOTE_NOT_CLOSED'
-      ? `a quoted field is never closed ${span}`
-      : `a record is longer than ${MAX_RECORD_CHARS / 1024 / 1024} MiB: probably a quoted field that is never closed ${span}`;
-  return { line, field, reason };
+  return { line, field, reason: `a quoted field is never closed ${span}` };
 }
 
 function csvFailure(path: string, err: CsvError, lines: LineTracker): CsvSyntaxError {

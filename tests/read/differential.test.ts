@@ -546,22 +546,17 @@ describe('a quote that never closes: the same rows and the same one rejected rec
     }
   }, 120_000);
 
-  it.runIf(parallelAvailable())('orders: a record past 8 MiB is the same one rejected row from every engine', async () => {
+  it.runIf(parallelAvailable())('orders: a record past 8 MiB fails the file at its line from every engine', async () => {
     const d = await tmpDir();
     const filler = ('x'.repeat(99) + '\n').repeat(90_000); // 9 MB, no quote
     const prefix = ordersFile(43, 500);
     const a = await put(d, 'huge.csv', prefix + 'B1,"w1,' + filler);
     const line = prefix.split(/\r\n|\r|\n/).length;
-    const ref = await readAll([a], 'csv-parse');
-    expect(ref.res.rejected.at(-1)).toEqual({
-      file: a,
-      line,
-      column: 'worker_id',
-      reason: `a record is longer than 8 MiB: probably a quoted field that is never closed (from line ${line} to the end of the file)`,
-    });
-    expect(ref.res.inputs[0].bytes).toBeGreaterThan(9_000_000);
-    expect(await readAll([a], 'fast', 0)).toEqual(ref);
-    expect(await readAll([a], 'fast', 2, 64 * 1024)).toEqual(ref);
+    // The file fails at the record's line, the same from every engine (the rows after it may be sound).
+    const failure = new RegExp(`: line ${line}: a record is longer than 8 MiB`);
+    await expect(readAll([a], 'csv-parse')).rejects.toThrow(failure);
+    await expect(readAll([a], 'fast', 0)).rejects.toThrow(failure);
+    await expect(readAll([a], 'fast', 2, 64 * 1024)).rejects.toThrow(failure);
   }, 120_000);
 });
 
