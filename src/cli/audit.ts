@@ -6,13 +6,14 @@ import { dropGarbage } from '../audit/memory.js';
 import { runAudit, type AuditOptions } from '../audit/run.js';
 import { UsageError } from '../errors.js';
 import { parseBaseline, parseSuppressions } from '../report/baseline.js';
-import { maskReport, type PersonalData } from '../report/mask.js';
+import { makeMasker, maskReport, type PersonalData } from '../report/mask.js';
 import type { Lang, Report } from '../report/model.js';
 import { PLANNED_FORMATS, REPORTERS } from '../reporters/index.js';
 import { severityRank } from '../rules/engine.js';
 import { defaultLang, type Io } from './io.js';
 import { progressBar } from './progress.js';
 import { parseShard, type Shard } from '../audit/shard.js';
+import { terminalText } from '../reporters/escape.js';
 import { applyNightly, noteTo, refuseInputsAsOutputs, writeOutputs } from './finish.js';
 import { collect, inputSpecs, kindOptions, readMap } from './inputs.js';
 
@@ -153,6 +154,16 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
       if (!o.quiet) {
         // A folder member that is not read is said, not dropped silently: it may be an export with a broken header.
         for (const s of report.run.skipped ?? []) note(`skipped ${s.path}: ${s.reason}`);
+      }
+      // A file none of whose rows could be read (a changed date format, a shifted column) would
+      // otherwise pass a nightly check green: said even under --quiet.
+      for (const i of report.run.inputs) {
+        if (i.rowsRead > 0 && i.rowsUsed === 0) {
+          const first = report.rejected.find((r) => r.file === i.path);
+          const reason = first && (o.mask !== false ? makeMasker(personal)(first.reason) : first.reason);
+          const why = first ? ` (first: line ${first.line}${first.column ? ` column ${first.column}` : ''}: ${reason})` : '';
+          io.stderr(`gigaudit: warning: ${terminalText(`${i.path}: all ${i.rowsRead} rows rejected${why}`).replace(/[\r\n\t]+/g, ' ')}\n`);
+        }
       }
       if (o.verbose) {
         for (const i of report.run.inputs) if (i.ignoredColumns.length) note(`${i.path}: ignored columns: ${i.ignoredColumns.join(', ')}`);

@@ -366,3 +366,17 @@ describe('inputs are never overwritten', () => {
     expect(fs.readFileSync(shards[0], 'utf8')).toBe(before);
   });
 });
+
+describe('a file none of whose rows could be read', () => {
+  it('is a warning on stderr, even under --quiet; the exit code still follows the findings', async () => {
+    const rows = days(dateRange('2025-03-03', 2), { worker: 'W1', orders: 2 }).map((r) => [r[0], r[1], `12-01-2024 10:1${String(r[0]).slice(-1)}:00`, ...r.slice(3)]);
+    const d = writeSet({ 'orders.csv': csv(ORDER_HEADER, rows), 'notes.csv': 'remark,author\nx,y\n' });
+    for (const quiet of [[], ['--quiet']]) {
+      const r = await run(['audit', d, '--format', 'json', '--fail-on', 'never', ...quiet]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/gigaudit: warning: .*orders\.csv: all 4 rows rejected \(first: line 2 column accepted_at: unparseable date-time/);
+    }
+    const ok = writeSet({ 'orders.csv': csv(ORDER_HEADER, days(dateRange('2025-03-03', 1), { worker: 'W1', orders: 2 })) });
+    expect((await run(['audit', ok, '--format', 'json', '--fail-on', 'never'])).stderr).not.toContain('warning');
+  });
+});
