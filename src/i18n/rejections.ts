@@ -44,8 +44,8 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string | undefined][] = [
   [/^invalid resident ID number \(birth date (\d{8}) is not a valid date\)$/, (m) => `身份证号无效（出生日期 ${m[1]} 不是有效日期）`],
   [/^value is (\d+) characters long \(at most (\d+)\): not a value of this column$/, (m) => `取值长 ${m[1]} 个字符（最多 ${m[2]} 个）：不是该列的取值`],
   [
-    /^the row spans lines (\d+)\u2013(\d+): a quote opened on line (\d+) is not closed where it should be, or a value has line breaks(?: \((.*)\))?$/s,
-    (m) => `该行跨越第 ${m[1]}\u2013${m[2]} 行：第 ${m[3]} 行的引号未在应有位置闭合，或某个取值含有换行${m[4] ? `（${whereZh(m[4])}）` : ''}`,
+    /^the row spans (\d+) lines from its own: a quote opened on it is not closed where it should be, or a value has line breaks(?: \((.*)\))?$/s,
+    (m) => `该行连同其后共跨越 ${m[1]} 行：该行的引号未在应有位置闭合，或某个取值含有换行${m[2] ? `（${whereZh(m[2])}）` : ''}`,
   ],
   [/^a quoted field is never closed \(from line (\d+) to the end of the file\)$/, (m) => `引号字段没有闭合（从第 ${m[1]} 行到文件末尾）`],
   [/^(.*), in (.*)$/s, (m) => (m[1] === DAMAGED_EN ? `${DAMAGED_ZH}，位于${whereZh(m[2])}` : undefined)],

@@ -37,10 +37,15 @@ function delimiters(s: string): number {
   return n;
 }
 
-function spans(fields: string[], line: number): string {
+/**
+ * The reason for a row that swallowed the lines after it. It counts lines from the row's own
+ * line (the rejection's `line`) rather than naming line numbers: a worker thread parsing a
+ * byte range knows its lines only from the range's start.
+ */
+function spans(fields: string[]): string {
   let breaks = 0;
   for (const f of fields) if (f) breaks += lineBreaks(f);
-  return `the row spans lines ${line}\u2013${line + breaks}: a quote opened on line ${line} is not closed where it should be, or a value has line breaks`;
+  return `the row spans ${breaks + 1} lines from its own: a quote opened on it is not closed where it should be, or a value has line breaks`;
 }
 
 /**
@@ -68,7 +73,7 @@ export function withRowChecks(cols: ColumnIndex, convert: RowConverter): RowConv
         // Values may span lines (Excel's Alt+Enter); one that holds a row's worth of
         // delimiters as well is rows swallowed by a quote that closes too late.
         if (lineBreaks(f) > 0 && delimiters(f) >= Math.max(1, fields.length - 1)) {
-          return new RowReject(column, column ? spans(fields, line) : `${spans(fields, line)} (${where})`);
+          return new RowReject(column, column ? spans(fields) : `${spans(fields)} (${where})`);
         }
       }
       if (column !== undefined) {

@@ -282,6 +282,25 @@ async function readAll(paths: string[], engine: Engine, threads = 0, rangeBytes 
   return JSON.parse(JSON.stringify({ res, records }));
 }
 
+describe('rows swallowed by a stray quote, in every range of a parallel read', () => {
+  // A ditto mark (`"`) opens a quote that a later `x"` closes: the row swallows the lines in
+  // between. Rejections name the absolute line and no line numbers a range could get wrong.
+  it.runIf(parallelAvailable())('the same rejections, lines and reasons from csv-parse and from threads over small ranges', async () => {
+    const d = await tmpDir();
+    const lines = ['order_id,worker_id,accepted_at,completed_at,platform,region,order_pay,remark'];
+    for (let i = 1; i <= 3000; i++) {
+      const remark = i % 700 === 0 ? '"ditto' : i % 700 === 3 ? 'x"' : '';
+      lines.push(`A${i},W${i % 50},2025-03-0${1 + (i % 9)} 08:${String(i % 60).padStart(2, '0')}:00,2025-03-0${1 + (i % 9)} 09:00:00,速达,永川区,5.00,${remark}`);
+    }
+    const a = await put(d, 'ditto.csv', lines.join('\n') + '\n');
+    const ref = await readAll([a], 'csv-parse');
+    expect(ref.res.rejected.map((r: { line: number; reason: string }) => [r.line, r.reason.slice(0, 36)])).toEqual(
+      [701, 1401, 2101, 2801].map((line) => [line, 'the row spans 4 lines from its own: ']),
+    );
+    expect(await readAll([a], 'fast', 2, 8 * 1024)).toEqual(ref);
+  });
+});
+
 describe('orders: columns vs rows', () => {
   it('records, rejections and accounting are those of the row-at-a-time path', async () => {
     const d = await tmpDir();
