@@ -77,6 +77,7 @@ export function makeContext(
   inputs: readonly InputSummary[],
   fallback: Jurisdiction | undefined,
   asOf: number | undefined,
+  period: { from?: number; to?: number } = {},
 ): RuleContext & { configValuesUsed(): ParameterSource[] } {
   const fromConfig = new Map<string, ParameterSource>();
   const kindsPresent = new Set<Kind>(inputs.map((i) => i.kind));
@@ -104,6 +105,7 @@ export function makeContext(
     files,
     kindsPresent,
     asOf,
+    period,
     columns: (kind: Kind) => columnsByKind.get(kind) ?? new Set<string>(),
     jurisdiction,
     /** Config values the rules actually used, in a stable order, for the report. */

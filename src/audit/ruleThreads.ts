@@ -25,6 +25,7 @@ export interface RuleThreadInit {
   inputs: InputSummary[];
   fallback?: Jurisdiction;
   asOf?: number;
+  period?: { from?: number; to?: number };
 }
 
 export interface RuleBatch {

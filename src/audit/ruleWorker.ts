@@ -62,7 +62,7 @@ function prepare(init: RuleThreadInit, law: LawBook, workerRules: typeof RULES):
   };
   const strings = new StringTable();
   for (const s of init.strings) strings.id(s);
-  const ctx = makeContext(law, clock, init.files, init.inputs, init.fallback, init.asOf);
+  const ctx = makeContext(law, clock, init.files, init.inputs, init.fallback, init.asOf, init.period);
   return (t) => {
     const dossiers = t.wps.map(
       (wp) =>

@@ -194,7 +194,7 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
     const z = d.activeDays[d.activeDays.length - 1];
     if (z !== undefined && (lastActive === undefined || z > lastActive)) lastActive = z;
   }
-  const ctx = makeContext(law, clock, files, read.inputs, fallback, period.to ?? lastActive);
+  const ctx = makeContext(law, clock, files, read.inputs, fallback, period.to ?? lastActive, period);
   mark('assemble');
   const shard = o.shard;
   const own = shard ? dossiers.filter((d) => shardOf(d.workerId, shard.count) === shard.index) : dossiers;
@@ -225,6 +225,7 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
         inputs: read.inputs,
         fallback,
         asOf: period.to ?? lastActive,
+        period,
       };
     },
     (k) => batchTask(k, batches[k], collector),

@@ -58,11 +58,15 @@ function checkMonth(d: Dossier, month: number, ctx: RuleContext, out: RuleOutput
   if (!place) return out.notAssessed('no region or ruleset for the place of work');
 
   // Comparable pay: gross less overtime, holiday pay and allowances (最低工资规定 art. 12).
+  // Where the audited period cuts the month (--from/--to), its orders outside were left out:
+  // pay records count for the days inside it only, pro-rated as across months.
+  const lo = Math.max(first, ctx.period.from ?? first);
+  const hi = Math.min(last, ctx.period.to ?? last);
   let payFen = 0;
   let reportedHours: number | undefined;
-  const payRecords = d.pay.filter((r) => r.periodStart <= last && r.periodEnd >= first);
+  const payRecords = d.pay.filter((r) => r.periodStart <= hi && r.periodEnd >= lo);
   for (const r of payRecords) {
-    const overlap = Math.min(r.periodEnd, last) - Math.max(r.periodStart, first) + 1;
+    const overlap = Math.min(r.periodEnd, hi) - Math.max(r.periodStart, lo) + 1;
     const share = overlap / (r.periodEnd - r.periodStart + 1);
     payFen += (r.grossFen - (r.overtimeFen ?? 0) - (r.holidayFen ?? 0) - (r.allowancesFen ?? 0)) * share;
     if (r.hoursWorked !== undefined) reportedHours = (reportedHours ?? 0) + r.hoursWorked * share;

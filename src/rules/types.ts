@@ -41,6 +41,8 @@ export interface RuleContext {
   readonly kindsPresent: ReadonlySet<Kind>;
   /** Last day of the audited data: --to, else the latest active day of any dossier. The "today" of an audit, never the run's date. */
   readonly asOf: number | undefined;
+  /** The audited period as given (--from/--to; an end not given is open): orders outside it were left out. */
+  readonly period: { readonly from?: number; readonly to?: number };
   /** Canonical columns present in the input files of a kind (empty when no such file). */
   columns(kind: Kind): ReadonlySet<string>;
   /** Jurisdiction of a region name as given in an order, else the run's default. */

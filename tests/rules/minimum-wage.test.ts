@@ -93,6 +93,27 @@ describe('minimum-wage', () => {
     expect(got[0].metrics).toMatchObject({ tier: '2', tierAssumed: 'lowest (no region)', shortfallYuan: c.expect });
   });
 
+  // --from/--to cutting a month: the orders outside were left out, so the month's pay record
+  // counts for the days inside the period only (else the rate looks far higher than it is).
+  it.each([
+    { args: {}, rate: 20, shortfall: 186 }, // the whole month: 62 h at 20 against 23
+    { args: { from: '2025-01-16' }, rate: 20, shortfall: 96 }, // 16 days: 32 h, pay 16/31 of 1240
+    { args: { to: '2025-01-10' }, rate: 20, shortfall: 60 }, // 10 days: 20 h, pay 10/31 of 1240
+    { args: { from: '2025-01-16' }, rate: 23, shortfall: undefined },
+  ])('a pay record over a month the audited period cuts: $args at $rate/h', async (c) => {
+    const orders = days(dateRange('2025-01-01', 31), { worker: 'W1', orders: 4, minutes: 30, gap: 0 });
+    const files = {
+      'orders.csv': csv(ORDER_HEADER, orders),
+      'contracts.csv': csv(CONTRACT_HEADER, [['W1', '书面协议', '2024-01-01', '', '速达']]),
+      'pay.csv': csv(PAY_HEADER, [['W1', '2025-01-01', '2025-01-31', (c.rate * 2 * 31).toFixed(2), '', '速达']]),
+    };
+    const report = await audit(files, c.args);
+    const got = findings(report, 'minimum-wage', 'W1');
+    if (c.shortfall === undefined) return expect(got).toEqual([]);
+    expect(got).toHaveLength(1);
+    expect(got[0].metrics.shortfallYuan).toBeCloseTo(c.shortfall, 2);
+  });
+
   it('reports could-not-assess when there is neither a pay record nor order pay', async () => {
     const orders = days(dateRange('2025-01-02', 3), { worker: 'W1', orders: 4 });
     const report = await audit({ 'orders.csv': csv(ORDER_HEADER, orders) });
