@@ -2,6 +2,7 @@
 import { assemble, Collector, type Dossier } from '../assemble/index.js';
 import { InputError, UsageError } from '../errors.js';
 import { loadConfig, loadLaw, withConfig } from '../law/index.js';
+import { checkConfigValues, checkRulesetValues } from './checkParams.js';
 import type { LawBook } from '../law/law.js';
 import type { Jurisdiction, Law, ParamValue } from '../law/types.js';
 import { OrderIdIndex } from '../normalise/orderIds.js';
@@ -117,9 +118,11 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
     throw new UsageError('--from is after --to');
   }
   let law: LawBook = loadLaw();
+  checkRulesetValues(law);
   let map = o.map;
   if (o.config) {
     const config = loadConfig(o.config);
+    checkConfigValues(config);
     law = withConfig(law, config);
     map = { ...(config.map ?? {}), ...(map ?? {}) };
   }

@@ -380,3 +380,38 @@ describe('a file none of whose rows could be read', () => {
     expect((await run(['audit', ok, '--format', 'json', '--fail-on', 'never'])).stderr).not.toContain('warning');
   });
 });
+
+describe('parameter values against each rule’s own schema', () => {
+  const orders = () => writeSet({ 'orders.csv': csv(ORDER_HEADER, days(dateRange('2025-03-03', 1), { worker: 'W1', orders: 2 })) });
+
+  it.each([
+    [{ rules: { 'continuous-order-time': { parameters: { max_minutes: 0 } } } }, 'rules.continuous-order-time.parameters.max_minutes'],
+    [{ rules: { 'dispatch-share': { parameters: { max_share: 5 } } } }, 'rules.dispatch-share.parameters.max_share'],
+    [{ platforms: { 无此平台: { rules: { 'weekly-rest': { parameters: { max_consecutive_days: 2.5 } } } } } }, 'platforms.无此平台.rules.weekly-rest.parameters.max_consecutive_days'],
+  ])('a config value the rule refuses is exit 2 naming the file and key path (%j)', async (config, path) => {
+    const fs = await import('node:fs');
+    const d = orders();
+    const file = join(d, 'config.json');
+    fs.writeFileSync(file, JSON.stringify(config));
+    const r = await run(['audit', d, '--config', file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${file}: ${path}: `);
+  });
+
+  it('a ruleset value the rule refuses names the ruleset file and key path; the shipped rulesets pass', async () => {
+    const fs = await import('node:fs');
+    const { loadLaw } = await import('../../src/law/index.js');
+    const { checkRulesetValues } = await import('../../src/audit/checkParams.js');
+    expect(() => checkRulesetValues(loadLaw())).not.toThrow();
+    const dir = fs.mkdtempSync(join(tmpdir(), 'gigaudit-rulesets-'));
+    const src = resolve(__dirname, '../../rulesets');
+    for (const name of fs.readdirSync(src)) fs.copyFileSync(join(src, name), join(dir, name));
+    const cn = JSON.parse(fs.readFileSync(join(dir, 'cn.json'), 'utf8'));
+    const values = cn.rules['continuous-order-time'].parameters.max_minutes.values;
+    const first = Object.keys(values)[0];
+    values[first].value = -5;
+    fs.writeFileSync(join(dir, 'cn.json'), JSON.stringify(cn));
+    expect(() => checkRulesetValues(loadLaw(dir))).toThrow(`rulesets/cn.json: rules.continuous-order-time.parameters.max_minutes.values.${first}.value: `);
+  });
+});
