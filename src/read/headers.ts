@@ -31,6 +31,14 @@ export function validateMap(map: Record<string, string> | undefined): void {
     }
     if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`--map: column "${k}" needs a header name`);
   }
+  // One header cannot hold two columns: the second would take it silently from the first
+  // (and an orders file could then be read as some other kind).
+  const byHeader = new Map<string, string>();
+  for (const [k, v] of Object.entries(map)) {
+    const other = byHeader.get(normKey(v));
+    if (other !== undefined) throw new UsageError(`--map: columns "${other}" and "${k}" are both mapped to the header "${v}"`);
+    byHeader.set(normKey(v), k);
+  }
 }
 
 /** Matches a header row against one kind's columns; --map entries win over aliases. */

@@ -415,3 +415,16 @@ describe('parameter values against each rule’s own schema', () => {
     expect(() => checkRulesetValues(loadLaw(dir))).toThrow(`rulesets/cn.json: rules.continuous-order-time.parameters.max_minutes.values.${first}.value: `);
   });
 });
+
+describe('--map', () => {
+  it('two columns mapped to one header are a usage error, not an orders file read as another kind', async () => {
+    const fs = await import('node:fs');
+    const d = writeSet({ 'orders.csv': csv(ORDER_HEADER, days(dateRange('2025-03-03', 1), { worker: 'W1', orders: 2 })) });
+    const map = join(d, 'map.json');
+    fs.writeFileSync(map, JSON.stringify({ worker_id: 'order_id', order_id: 'order_id' }));
+    const r = await run(['audit', d, '--map', map, '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/columns "worker_id" and "order_id" are both mapped to the header "order_id"/);
+  });
+});
