@@ -14,7 +14,7 @@ import { defaultLang, type Io } from './io.js';
 import { progressBar } from './progress.js';
 import { parseShard, type Shard } from '../audit/shard.js';
 import { terminalText } from '../reporters/escape.js';
-import { applyNightly, noteTo, refuseInputsAsOutputs, writeOutputs } from './finish.js';
+import { applyNightly, noteTo, checkOutputs, writeOutputs } from './finish.js';
 import { collect, inputSpecs, kindOptions, readMap } from './inputs.js';
 
 export const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
@@ -107,7 +107,7 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
       }
       const inputs = inputSpecs(paths, o);
       if (inputs.length === 0) throw new UsageError('no input: give files or folders (e.g. gigaudit audit samples)');
-      await refuseInputsAsOutputs(outputs, inputs, io.cwd);
+      await checkOutputs(outputs, inputs, io.cwd);
       // Option files are read before the (possibly long) audit, so a typo fails at once.
       const baseline = o.baseline === undefined ? undefined : parseBaseline(readOptionFile('--baseline', o.baseline, io.cwd), o.baseline);
       const suppressions = o.suppress === undefined ? undefined : parseSuppressions(readOptionFile('--suppress', o.suppress, io.cwd), o.suppress);

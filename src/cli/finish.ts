@@ -1,7 +1,7 @@
 // The tail every reporting command shares (audit, merge): baseline, suppressions, then
 // each output to its file or stdout.
-import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Kind } from '../model.js';
 import { expandInputs } from '../read/expand.js';
@@ -34,7 +34,9 @@ export function applyNightly(
 }
 
 export function writeOutputs(report: Report, outputs: { format: string; file?: string }[], io: Io): void {
-  for (const out of outputs) {
+  // Files first, stdout last: a file that cannot be written fails the run before anything
+  // reaches stdout (a script reading stdout never takes a half-done run for a report).
+  for (const out of [...outputs.filter((o) => o.file), ...outputs.filter((o) => !o.file)]) {
     // A JSON file is written piece by piece: a large run's report never becomes one string.
     if (out.file && out.format === 'json') {
       writeAtomicPieces(resolve(io.cwd, out.file), jsonPieces(report));
@@ -43,6 +45,14 @@ export function writeOutputs(report: Report, outputs: { format: string; file?: s
     const text = REPORTERS[out.format](report);
     if (out.file) writeAtomic(resolve(io.cwd, out.file), text);
     else io.stdout(text);
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -56,13 +66,27 @@ function identity(path: string): string {
 }
 
 /**
- * Inputs are never modified: an output file that is one of the inputs (`--format
- * json:orders.csv`, `--out` onto an export or a shard report) is a usage error, found
- * before anything is read or written.
+ * The output files, checked before anything is read or written: each must be writable, and
+ * none may be one of the inputs (inputs are never modified: `--format json:orders.csv`,
+ * `--out` onto an export or a shard report are usage errors).
  */
-export async function refuseInputsAsOutputs(outputs: { file?: string }[], inputs: { path: string; kind?: Kind }[], cwd: string): Promise<void> {
+export async function checkOutputs(outputs: { file?: string }[], inputs: { path: string; kind?: Kind }[], cwd: string): Promise<void> {
   const files = outputs.filter((o) => o.file !== undefined);
   if (files.length === 0) return;
+  // Where the reports go must be writable before a long run starts, not found out after it.
+  for (const o of files) {
+    const path = resolve(cwd, o.file!);
+    if (isFolder(path)) throw new UsageError(`${o.file}: is a folder: give a file name for the report`);
+    // Missing folders are made when the report is written: the nearest one that exists must take it.
+    let dir = dirname(path);
+    while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+    if (!isFolder(dir)) throw new UsageError(`${o.file}: cannot write there (${dir} is not a folder)`);
+    try {
+      accessSync(dir, constants.W_OK);
+    } catch {
+      throw new UsageError(`${o.file}: cannot write there (permission denied)`);
+    }
+  }
   const taken = new Set((await expandInputs(inputs.map((i) => ({ ...i, path: resolve(cwd, i.path) })))).map((f) => identity(f.path)));
   for (const o of files) {
     if (taken.has(identity(resolve(cwd, o.file!)))) throw new UsageError(`${o.file}: is an input of this run; inputs are never overwritten: write the report elsewhere`);

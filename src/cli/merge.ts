@@ -9,7 +9,7 @@ import { mergeShardReports } from '../report/merge.js';
 import type { Report } from '../report/model.js';
 import { FAIL_ON, exitCodeFor, parseFormats, readOptionFile, type FailOn } from './audit.js';
 import type { Io } from './io.js';
-import { applyNightly, noteTo, refuseInputsAsOutputs, writeOutputs } from './finish.js';
+import { applyNightly, noteTo, checkOutputs, writeOutputs } from './finish.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -30,7 +30,7 @@ export function registerMerge(program: Command, io: Io, setExit: (code: number) 
       const outputs = parseFormats(o.format, o.out);
       const baseline = o.baseline === undefined ? undefined : parseBaseline(readOptionFile('--baseline', o.baseline, io.cwd), o.baseline);
       const suppressions = o.suppress === undefined ? undefined : parseSuppressions(readOptionFile('--suppress', o.suppress, io.cwd), o.suppress);
-      await refuseInputsAsOutputs(outputs, paths.map((path) => ({ path })), io.cwd);
+      await checkOutputs(outputs, paths.map((path) => ({ path })), io.cwd);
       const reports = paths.map((name) => {
         const text = readOptionFile('merge', name, io.cwd);
         try {

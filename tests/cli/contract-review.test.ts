@@ -428,3 +428,19 @@ describe('--map', () => {
     expect(r.stderr).toMatch(/columns "worker_id" and "order_id" are both mapped to the header "order_id"/);
   });
 });
+
+describe('output files are checked before the run', () => {
+  it.each([
+    ['a path under a regular file', (d: string) => join(d, 'orders.csv', 'sub', 'r.html'), /cannot write there \(.*orders\.csv is not a folder\)/],
+    ['a folder given as the file', (d: string) => d, /is a folder: give a file name/],
+  ])('%s: exit 2, nothing on stdout, no other output written', async (_name, target, message) => {
+    const fs = await import('node:fs');
+    const d = writeSet({ 'orders.csv': csv(ORDER_HEADER, days(dateRange('2025-03-03', 1), { worker: 'W1', orders: 2 })) });
+    const json = join(tmpdir(), `gigaudit-first-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
+    const r = await run(['audit', d, '--format', `json:${json}`, '--format', 'table', '--format', `html:${target(d)}`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+    expect(fs.existsSync(json)).toBe(false);
+  });
+});
