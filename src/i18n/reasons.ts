@@ -17,6 +17,7 @@ const EXACT: Record<string, string> = {
   'no paid-days-per-month parameter': '缺少月计薪天数参数',
   'no pay date column': '工资文件没有发放日期列',
   'no pay record or order pay for the month': '该月没有工资记录，也没有订单报酬',
+  'no pay records or order pay to estimate the double-wage exposure from': '没有工资记录或订单报酬，无法估算二倍工资差额',
   'no payslip column': '工资文件没有是否提供工资清单列',
   'no region or ruleset for the place of work': '工作地点没有地区，也未指定规则集',
   'no region or ruleset to tell whether the occupational-injury scheme applies': '没有地区或规则集，无法判断是否适用职业伤害保障',

@@ -101,7 +101,8 @@ function checkRun(d: Dossier, ctx: RuleContext, out: RuleOutput, run: number[]) 
       const exposure = Math.round((monthly * exposureDays) / (365.25 / 12));
       metrics.doubleWageExposureYuan = yuan(exposure);
       metrics.arrearsYuan = yuan(exposure);
-    }
+      messageId += 'WithExposure';
+    } else out.notAssessed('no pay records or order pay to estimate the double-wage exposure from');
   }
   const positions: number[] = [];
   for (const day of run) {
@@ -152,6 +153,19 @@ export const writtenContract: Rule<Params> = {
     oralOnly: {
       zh: '{first} 至 {last} 共 {days} 个接单日仅有口头约定（口头协议仅适用于非全日制用工），超过 {grace} 天宽限期',
       en: 'Only an oral agreement on {days} active days from {first} to {last} (oral agreements are allowed for part-time work only), beyond the {grace}-day grace period',
+    },
+    // The same, where the relation is or was last labour or dispatch (劳动合同法 art. 82).
+    noContractWithExposure: {
+      zh: '{first} 至 {last} 共 {days} 个接单日无任何书面合同或协议，超过 {grace} 天宽限期；按劳动关系估算应付二倍工资差额 {exposure} 元',
+      en: 'No written contract or agreement on {days} active days from {first} to {last}, beyond the {grace}-day grace period; estimated double-wage exposure {exposure} yuan',
+    },
+    notCoveredWithExposure: {
+      zh: '{first} 至 {last} 共 {days} 个接单日不在任何合同或协议期限内，超过 {grace} 天宽限期；按劳动关系估算应付二倍工资差额 {exposure} 元',
+      en: '{days} active days from {first} to {last} fall outside every contract or agreement, beyond the {grace}-day grace period; estimated double-wage exposure {exposure} yuan',
+    },
+    oralOnlyWithExposure: {
+      zh: '{first} 至 {last} 共 {days} 个接单日仅有口头约定（口头协议仅适用于非全日制用工），超过 {grace} 天宽限期；按劳动关系估算应付二倍工资差额 {exposure} 元',
+      en: 'Only an oral agreement on {days} active days from {first} to {last} (oral agreements are allowed for part-time work only), beyond the {grace}-day grace period; estimated double-wage exposure {exposure} yuan',
     },
   },
   requires: ['orders', 'contracts'],

@@ -85,9 +85,24 @@ describe('written-contract', () => {
     const [f] = findings(report, 'written-contract', 'W1');
     expect(f).toBeDefined();
     expect(f.metrics.relation).toBe(c.relation);
-    if (c.relation) expect(f.metrics.doubleWageExposureYuan).toBeGreaterThan(0);
-    else expect(f.metrics.doubleWageExposureYuan).toBeUndefined();
+    if (c.relation) {
+      expect(f.metrics.doubleWageExposureYuan).toBeGreaterThan(0);
+      expect(f.messageId).toMatch(/WithExposure$/);
+      expect(f.message).toContain((f.metrics.doubleWageExposureYuan as number).toFixed(2));
+    } else {
+      expect(f.metrics.doubleWageExposureYuan).toBeUndefined();
+      expect(f.messageId).not.toMatch(/WithExposure$/);
+    }
     expect(f.metrics.arrearsYuan).toBe(f.metrics.doubleWageExposureYuan);
+  });
+
+  it('says it could not estimate the double-wage exposure where a labour worker has no pay at all', async () => {
+    const orders = days(dateRange('2025-01-02', 60), { worker: 'W1', orders: 2 });
+    const report = await audit({ 'orders.csv': csv(ORDER_HEADER, orders), 'contracts.csv': csv(CONTRACT_HEADER, [['W1', '劳动合同', '2024-01-01', '2025-01-01', '速达', '']]) });
+    const [f] = findings(report, 'written-contract', 'W1');
+    expect(f.metrics.relation).toBe('labor');
+    expect(f.metrics.doubleWageExposureYuan).toBeUndefined();
+    expect(report.notAssessed).toContainEqual(expect.objectContaining({ rule: 'written-contract', reason: 'no pay records or order pay to estimate the double-wage exposure from' }));
   });
 
   it('cannot assess without a contracts file', async () => {
