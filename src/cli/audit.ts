@@ -13,8 +13,7 @@ import { severityRank } from '../rules/engine.js';
 import { defaultLang, type Io } from './io.js';
 import { progressBar } from './progress.js';
 import { parseShard, type Shard } from '../audit/shard.js';
-import { terminalText } from '../reporters/escape.js';
-import { applyNightly, noteTo, checkOutputs, writeOutputs } from './finish.js';
+import { applyNightly, checkOutputs, noteTo, warnTo, writeOutputs } from './finish.js';
 import { collect, inputSpecs, kindOptions, readMap } from './inputs.js';
 
 export const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
@@ -162,7 +161,7 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
           const first = report.rejected.find((r) => r.file === i.path);
           const reason = first && (o.mask !== false ? makeMasker(personal)(first.reason) : first.reason);
           const why = first ? ` (first: line ${first.line}${first.column ? ` column ${first.column}` : ''}: ${reason})` : '';
-          io.stderr(`gigaudit: warning: ${terminalText(`${i.path}: all ${i.rowsRead} rows rejected${why}`).replace(/[\r\n\t]+/g, ' ')}\n`);
+          warnTo(io)(`${i.path}: all ${i.rowsRead} rows rejected${why}`);
         }
       }
       if (o.verbose) {

@@ -15,7 +15,11 @@ import type { Io } from './io.js';
 import { writeAtomic, writeAtomicPieces } from './write.js';
 
 /** One line on stderr; values from inputs are quoted, nothing a terminal acts on. */
-export const noteTo = (io: Io) => (text: string) => io.stderr(`gigaudit: note: ${terminalText(text).replace(/[\r\n\t]+/g, ' ')}\n`);
+const lineTo = (io: Io, label: string) => (text: string) => io.stderr(`gigaudit: ${label}: ${terminalText(text).replace(/[\r\n\t]+/g, ' ')}\n`);
+/** A note (--quiet drops them). */
+export const noteTo = (io: Io) => lineTo(io, 'note');
+/** A warning: something a nightly check must not pass over (said even under --quiet). */
+export const warnTo = (io: Io) => lineTo(io, 'warning');
 
 export function applyNightly(
   report: Report,
