@@ -548,7 +548,8 @@ describe('the real process', () => {
     let err = '';
     const code = await main(['audit', dir, '--fail-on', 'never', '--format', `json:${target}`], { stdout: () => {}, stderr: (s) => void (err += s), env: {}, cwd: dir });
     expect(code).toBe(2);
-    expect(err).toMatch(/^gigaudit: cannot write .*taken: EISDIR\n$/);
+    // Found before the run (checkOutputs), not after it.
+    expect(err).toMatch(/^gigaudit: .*taken: is a folder: give a file name for the report\n$/);
     expect(readdirSync(join(dir, '..')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
