@@ -304,8 +304,10 @@ function details(f: Finding, report: Report): string {
   const L = LABELS[report.run.lang];
   const evidence = f.evidence.map((e) => `<li><code>${h(evidenceRef(e))}</code>${e.note ? ` ${h(e.note)}` : ''}</li>`).join('');
   const omitted = f.evidenceOmitted ? `<li class="muted">${h(fillTemplate(L.evidenceOmitted, { n: f.evidenceOmitted }))}</li>` : '';
+  // Money as money: yuan with two decimals (277.20, not 277.2).
+  const shown = (k: string, v: string | number | boolean) => (typeof v === 'number' && /Yuan(PerHour|PerMonth)?$/.test(k) ? v.toFixed(2) : v);
   const metrics = Object.entries(f.metrics)
-    .map(([k, v]) => `<tr><td><code>${h(k)}</code></td><td>${h(v)}</td></tr>`)
+    .map(([k, v]) => `<tr><td><code>${h(k)}</code></td><td>${h(shown(k, v))}</td></tr>`)
     .join('');
   const basis = f.basis.map((b) => `<li>${h(basisText(b))}</li>`).join('');
   const unverified = f.unverified?.length ? `<p class="note">${h(L.unverified)}: ${f.unverified.map(h).join('; ')}</p>` : '';

@@ -444,3 +444,12 @@ describe('output files are checked before the run', () => {
     expect(fs.existsSync(json)).toBe(false);
   });
 });
+
+describe('money in the HTML report', () => {
+  it('every yuan metric shows two decimals', async () => {
+    const r = await run(['audit', resolve(__dirname, '../../samples'), '--format', 'html', '--fail-on', 'never', '--lang', 'zh']);
+    const cells = [...r.stdout.matchAll(/<code>(\w*Yuan\w*)<\/code><\/td><td>([^<]*)</g)].map((m) => [m[1], m[2]]);
+    expect(cells.length).toBeGreaterThan(20);
+    for (const [key, value] of cells) expect(`${key} ${value}`).toMatch(/ -?\d+\.\d{2}$/);
+  });
+});
