@@ -1,5 +1,5 @@
 // `gigaudit audit`: options → runAudit → reporters → files/stdout → exit code.
-import { readFileSync } from 'node:fs';
+import { readTextFile, unreadable } from '../textFile.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { dropGarbage } from '../audit/memory.js';
@@ -55,9 +55,9 @@ export function exitCodeFor(report: Report, failOn: FailOn): number {
 /** Reads a file an option names; unreadable is a usage error naming the option and file. */
 export function readOptionFile(option: string, path: string, cwd: string): string {
   try {
-    return readFileSync(resolve(cwd, path), 'utf8');
+    return readTextFile(resolve(cwd, path));
   } catch (e) {
-    throw new UsageError(`${option} ${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new UsageError(`${option} ${path}: ${unreadable(e)}`);
   }
 }
 

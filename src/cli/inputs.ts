@@ -1,6 +1,6 @@
 // The inputs of `audit` and `check`: files and folders, explicit kinds (--orders F …) and a
 // column mapping (--map), read the same way by both commands.
-import { readFileSync } from 'node:fs';
+import { readTextFile, unreadable } from '../textFile.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
@@ -33,9 +33,15 @@ export function inputSpecs(paths: string[], o: Record<string, unknown>): InputSp
 /** A --map file: canonical column -> header name. */
 export function readMap(path: string | undefined, cwd: string): Record<string, string> | undefined {
   if (path === undefined) return undefined;
+  let text: string;
+  try {
+    text = readTextFile(resolve(cwd, path));
+  } catch (e) {
+    throw new UsageError(`--map ${path}: ${unreadable(e)}`);
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(resolve(cwd, path), 'utf8'));
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new UsageError(`--map ${path}: ${(e as Error).message}`);
   }

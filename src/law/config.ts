@@ -1,7 +1,7 @@
 // --config FILE: rule on/off, severities and parameters, globally or per platform (limits
 // are negotiated per platform: 人社厅发〔2023〕50号 art. 5), plus column mappings.
 // Config values win over rulesets and are reported with origin 'config'.
-import { readFileSync } from 'node:fs';
+import { readTextFile, unreadable } from '../textFile.js';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { RuleParamValue, SeveritySchema, formatIssues } from './schema.js';
@@ -36,11 +36,17 @@ export function parseConfig(json: unknown, file: string): GigConfig {
 
 export function loadConfig(file: string): GigConfig {
   const shown = displayPath(file);
+  let text: string;
+  try {
+    text = readTextFile(file);
+  } catch (e) {
+    throw new UsageError(`${shown}: ${unreadable(e)}`);
+  }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    json = JSON.parse(text.replace(/^\uFEFF/, '')); // a BOM, as Windows editors write
   } catch (e) {
-    throw new UsageError(`${shown}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `invalid JSON: ${(e as Error).message}`}`);
+    throw new UsageError(`${shown}: invalid JSON: ${(e as Error).message}`);
   }
   return parseConfig(json, shown);
 }

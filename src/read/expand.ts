@@ -69,6 +69,8 @@ export async function expandInputs(specs: { path: string; kind?: Kind }[]): Prom
   };
   for (const spec of specs) {
     const st = await statOrFail(spec.path);
+    // A pipe or a device would block the run (or never end); only files and folders are read.
+    if (!st.isDirectory() && !st.isFile()) throw new InputError(`${spec.path}: not a regular file (a pipe or a device would block the run)`);
     if (!st.isDirectory()) {
       await add({ path: spec.path, kind: spec.kind, fromFolder: false });
       continue;

@@ -453,3 +453,27 @@ describe('money in the HTML report', () => {
     for (const [key, value] of cells) expect(`${key} ${value}`).toMatch(/ -?\d+\.\d{2}$/);
   });
 });
+
+describe('pipes and devices are refused, not waited on', () => {
+  it.each([
+    ['an input', (fifo: string, d: string) => ['audit', fifo, d]],
+    ['--config', (fifo: string, d: string) => ['audit', d, '--config', fifo]],
+    ['--map', (fifo: string, d: string) => ['audit', d, '--map', fifo]],
+    ['--baseline', (fifo: string, d: string) => ['audit', d, '--baseline', fifo]],
+  ])('a FIFO as %s: exit 2 at once', async (_name, args) => {
+    const d = writeSet({ 'orders.csv': csv(ORDER_HEADER, days(dateRange('2025-03-03', 1), { worker: 'W1', orders: 2 })) });
+    const fifo = join(tmpdir(), `gigaudit-fifo-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = await run(args(fifo, d));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not a regular file/);
+  }, 10_000);
+
+  it('a config file with a BOM (as Windows editors write it) is read', async () => {
+    const fs = await import('node:fs');
+    const d = writeSet({ 'orders.csv': csv(ORDER_HEADER, days(dateRange('2025-03-03', 1), { worker: 'W1', orders: 2 })) });
+    const config = join(d, 'config.json');
+    fs.writeFileSync(config, '\uFEFF{"rules":{"payslip":{"enabled":false}}}');
+    expect((await run(['audit', d, '--config', config, '--format', 'json', '--fail-on', 'never'])).code).toBe(0);
+  });
+});
