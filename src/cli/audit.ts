@@ -57,7 +57,7 @@ export function readOptionFile(option: string, path: string, cwd: string): strin
   try {
     return readTextFile(resolve(cwd, path));
   } catch (e) {
-    throw new UsageError(`${option} ${path}: ${unreadable(e)}`);
+    throw new UsageError(`${option} ${path}: cannot read: ${unreadable(e)}`);
   }
 }
 

@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { mergeNotAssessed } from '../audit/shard.js';
 import { arrearsByRule, coverageOf } from './employment.js';
 import { numberDuplicateIds } from './build.js';
+import { shardProblem } from './shardSchema.js';
 import type { CoverageCounts, EmploymentReport, Finding, Report } from './model.js';
 
 const cmp = (a: string | undefined, b: string | undefined) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
@@ -27,6 +28,17 @@ function checkShards(reports: { name: string; report: Report }[]): { name: strin
     if (report?.schemaVersion !== 1 || report.tool?.name !== 'gigaudit') throw new UsageError(`merge: ${name} is not a gigaudit JSON report`);
     if (!report.shard) throw new UsageError(`merge: ${name} is not a shard report (run gigaudit audit --shard K/N --format json)`);
     if (!report.employment?.counts) throw new UsageError(`merge: ${name} has no employment counts (written by an older gigaudit?)`);
+    const problem = shardProblem(report);
+    if (problem) throw new UsageError(`merge: ${name}: ${problem}`);
+    // A finding added, dropped or renamed by hand would add up to wrong totals.
+    if (report.summary.findings !== report.findings.length) throw new UsageError(`merge: ${name}: summary.findings is ${report.summary.findings}, the report lists ${report.findings.length}`);
+    const unknown = report.findings.find((f) => !(f.rule in report.summary.byRule));
+    if (unknown) throw new UsageError(`merge: ${name}: finding ${unknown.id}: rule "${unknown.rule}" is not among the run's rules`);
+    const ids = new Set<string>();
+    for (const f of report.findings) {
+      if (ids.has(f.id)) throw new UsageError(`merge: ${name}: finding ${f.id} is listed twice`);
+      ids.add(f.id);
+    }
   }
   const count = reports[0].report.shard!.count;
   const byIndex = new Map<number, { name: string; report: Report }>();

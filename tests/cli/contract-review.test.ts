@@ -477,3 +477,36 @@ describe('pipes and devices are refused, not waited on', () => {
     expect((await run(['audit', d, '--config', config, '--format', 'json', '--fail-on', 'never'])).code).toBe(0);
   });
 });
+
+describe('merge refuses shard reports that are not sound', () => {
+  type Edit = (r: Record<string, any>) => void;
+  const cases: [string, Edit, RegExp][] = [
+    ['a shard index beyond the count', (r) => (r.shard.index = 7), /shard: index must be from 1 to count/],
+    ['a shard index that is not whole', (r) => (r.shard.index = 1.5), /shard\.index: /],
+    ['a count given as a string', (r) => (r.summary.workers = '7'), /summary\.workers: /],
+    ['a finding without a period', (r) => (r.findings[0].period = null), /findings\[0\]\.period: /],
+    ['no findings list', (r) => (r.findings = null), /findings: /],
+    ['an unknown severity', (r) => (r.findings[0].severity = 'fatal'), /findings\[0\]\.severity: /],
+    ['a finding dropped by hand', (r) => r.findings.pop(), /summary\.findings is \d+, the report lists \d+/],
+    ['a finding listed twice', (r) => { r.findings.push(r.findings[0]); r.summary.findings++; r.shard.workerRanks.push(r.shard.workerRanks[0]); }, /is listed twice/],
+  ];
+  it.each(cases)('%s: exit 2 naming the file and key path', async (_name, edit, message) => {
+    const fs = await import('node:fs');
+    const d = writeSet({ 'orders.csv': csv(ORDER_HEADER, [
+      ...days(dateRange('2025-03-03', 2), { worker: 'W1', orders: 13, minutes: 60, gap: 0 }),
+      ...days(dateRange('2025-03-03', 2), { worker: 'W2', orders: 13, minutes: 60, gap: 0 }),
+    ]) });
+    const shards = [1, 2].map((k) => join(d, `s${k}.json`));
+    for (const [k, out] of shards.entries()) expect((await run(['audit', join(d, 'orders.csv'), '--shard', `${k + 1}/2`, '--format', 'json', '--out', out, '--fail-on', 'never'])).code).toBe(0);
+    const withFindings = shards.find((s) => JSON.parse(fs.readFileSync(s, 'utf8')).findings.length > 0)!;
+    const report = JSON.parse(fs.readFileSync(withFindings, 'utf8'));
+    edit(report);
+    fs.writeFileSync(withFindings, JSON.stringify(report));
+    const r = await run(['merge', ...shards, '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`merge: ${withFindings}: `);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toContain('internal error');
+  });
+});
