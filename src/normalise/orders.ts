@@ -49,7 +49,18 @@ export function ordersParser(cols: ColumnIndex, ctx: OrderParseContext): (f: str
 }
 
 /** The plausibility checks on an order's two times (after every cell has parsed). */
+/**
+ * Orders of platform work fall within 2000–2099: a time outside it is a typo or a wrong
+ * format (epoch seconds read from another column, a year 2925), and one such row would move
+ * the audit's period and its as-of day. Fixed bounds, not the run's date: output stays
+ * deterministic.
+ */
+// Widened by the extreme UTC offsets (+14, −12), so that the bounds hold on local time in any zone.
+const PLAUSIBLE_FROM_MS = Date.UTC(2000, 0, 1) - 14 * 3_600_000;
+const PLAUSIBLE_TO_MS = Date.UTC(2100, 0, 1) + 12 * 3_600_000;
+
 export function checkOrderTimes(acceptedAt: number, completedAt: number): RowReject | undefined {
+  if (acceptedAt < PLAUSIBLE_FROM_MS || acceptedAt >= PLAUSIBLE_TO_MS) return new RowReject('accepted_at', 'order time outside 2000–2099 (implausible)');
   if (completedAt < acceptedAt) return new RowReject('completed_at', 'order ends before it starts');
   if (completedAt - acceptedAt > MS_PER_DAY) return new RowReject('completed_at', 'order lasts longer than 24 hours (implausible)');
   return undefined;

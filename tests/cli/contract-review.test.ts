@@ -510,3 +510,24 @@ describe('merge refuses shard reports that are not sound', () => {
     expect(r.stderr).not.toContain('internal error');
   });
 });
+
+describe('order times outside 2000–2099', () => {
+  it.each([
+    ['1999-12-30 09:00:00', false],
+    ['2000-01-01 00:00:00', true],
+    ['2099-12-31 23:00:00', true],
+    ['2100-01-02 09:00:00', false],
+    ['2925-01-03 09:00:00', false],
+  ])('accepted at %s: used %s; the period never moves to it', async (at, used) => {
+    const end = at.replace(/:00:00$/, ':30:00');
+    const good = days(dateRange('2025-03-03', 1), { worker: 'W1', orders: 2 });
+    const d = writeSet({ 'orders.csv': csv(ORDER_HEADER, [...good, ['X1', 'W1', at, end, '速达', '永川区', '外卖', 5]]) });
+    const report = JSON.parse((await run(['audit', d, '--format', 'json', '--fail-on', 'never'])).stdout) as Report;
+    const rejected = report.rejected.filter((r) => r.line === 4);
+    if (used) expect(rejected).toEqual([]);
+    else {
+      expect(rejected).toEqual([{ file: join(d, 'orders.csv'), line: 4, column: 'accepted_at', reason: 'order time outside 2000–2099 (implausible)' }]);
+      expect(report.run.period.to).toBe('2025-03-03');
+    }
+  });
+});
