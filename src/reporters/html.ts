@@ -2,6 +2,7 @@
 // Content-Security-Policy forbids it), system fonts, inline CSS and SVG, and one small
 // inline script to filter, sort and search the findings. Every value from the report is
 // escaped: inputs are untrusted. A pure function of the report, like every reporter.
+import { localiseNote } from '../i18n/notes.js';
 import { fillTemplate } from '../i18n/format.js';
 import { LABELS, type Labels } from '../i18n/labels.js';
 import { localiseReason } from '../i18n/reasons.js';
@@ -302,7 +303,7 @@ ${blocks.join('\n')}
 
 function details(f: Finding, report: Report): string {
   const L = LABELS[report.run.lang];
-  const evidence = f.evidence.map((e) => `<li><code>${h(evidenceRef(e))}</code>${e.note ? ` ${h(e.note)}` : ''}</li>`).join('');
+  const evidence = f.evidence.map((e) => `<li><code>${h(evidenceRef(e))}</code>${e.note ? ` ${h(localiseNote(e.note, report.run.lang))}` : ''}</li>`).join('');
   const omitted = f.evidenceOmitted ? `<li class="muted">${h(fillTemplate(L.evidenceOmitted, { n: f.evidenceOmitted }))}</li>` : '';
   // Money as money: yuan with two decimals (277.20, not 277.2).
   const shown = (k: string, v: string | number | boolean) => (typeof v === 'number' && /Yuan(PerHour|PerMonth)?$/.test(k) ? v.toFixed(2) : v);
