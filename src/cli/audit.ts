@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { dropGarbage } from '../audit/memory.js';
 import { runAudit, type AuditOptions } from '../audit/run.js';
+import { loadConfig } from '../law/index.js';
 import { UsageError } from '../errors.js';
 import { parseBaseline, parseSuppressions } from '../report/baseline.js';
 import { makeMasker, maskReport, type PersonalData } from '../report/mask.js';
@@ -162,6 +163,13 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
           const reason = first && (o.mask !== false ? makeMasker(personal)(first.reason) : first.reason);
           const why = first ? ` (first: line ${first.line}${first.column ? ` column ${first.column}` : ''}: ${reason})` : '';
           warnTo(io)(`${i.path}: all ${i.rowsRead} rows rejected${why}`);
+        }
+      }
+      if (o.config && !o.quiet) {
+        // A platform block for a platform the data does not have (a typo) changes nothing: said.
+        const seen = new Set(report.employment.byPlatform.map((p) => p.platform));
+        for (const name of Object.keys(loadConfig(o.config).platforms ?? {})) {
+          if (!seen.has(name)) note(`${o.config}: platforms.${name}: no such platform in the data (${[...seen].join(', ') || 'none'})`);
         }
       }
       if (o.verbose) {

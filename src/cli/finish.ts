@@ -32,6 +32,8 @@ export function applyNightly(
     report = r.report;
     if (!o.quiet) {
       for (const s of r.expired) note(`suppression expired ${s.expires}, its findings count again: ${s.id ?? [s.rule, s.workerId, s.platform].filter(Boolean).join(' ')}`);
+      // A typo in a suppression (a rule id, a finding id) would otherwise go unnoticed.
+      for (const s of r.unused) note(`suppression matches no finding: ${s.id ?? [s.rule, s.workerId, s.platform].filter(Boolean).join(' ')}`);
     }
   }
   return report;

@@ -531,3 +531,21 @@ describe('order times outside 2000–2099', () => {
     }
   });
 });
+
+describe('typos in option files are said', () => {
+  it('a config block for a platform not in the data, and a suppression that matches nothing, are notes (not under --quiet)', async () => {
+    const fs = await import('node:fs');
+    const d = writeSet({ 'orders.csv': csv(ORDER_HEADER, days(dateRange('2025-03-03', 1), { worker: 'W1', orders: 13, minutes: 60, gap: 0 })) });
+    const config = join(d, 'config.json');
+    fs.writeFileSync(config, JSON.stringify({ platforms: { 速达配送x: { rules: { payslip: { enabled: false } } }, 速达: { rules: { payslip: { enabled: false } } } } }));
+    const suppress = join(d, 'suppress.json');
+    fs.writeFileSync(suppress, JSON.stringify([{ rule: 'written-contrct', workerId: 'W1', reason: 'typo', expires: '2099-12-31' }]));
+    const r = await run(['audit', d, '--config', config, '--suppress', suppress, '--format', 'json', '--fail-on', 'never']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('platforms.速达配送x: no such platform in the data (速达)');
+    expect(r.stderr).not.toContain('platforms.速达:');
+    expect(r.stderr).toContain('suppression matches no finding: written-contrct W1');
+    const quiet = await run(['audit', d, '--config', config, '--suppress', suppress, '--format', 'json', '--fail-on', 'never', '--quiet']);
+    expect(quiet.stderr).toBe('');
+  });
+});
