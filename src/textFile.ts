@@ -21,3 +21,22 @@ export function readTextFile(path: string): string {
   if (!st.isFile()) throw Object.assign(new Error(`${path}: not a regular file`), { code: 'ENOTREG' });
   return readFileSync(path, 'utf8');
 }
+
+/**
+ * JSON text (a leading BOM allowed, as Windows editors write it) → value. A syntax error says
+ * where by line and column, not by character position: people open these files in editors.
+ */
+export function parseJsonText(text: string): unknown {
+  const body = text.replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(body);
+  } catch (e) {
+    const message = (e as Error).message.replace(/ at position (\d+)(?: \(line \d+ column \d+\))?/, (_m, pos: string) => {
+      const before = body.slice(0, Number(pos));
+      const line = before.split('\n').length;
+      const column = Number(pos) - before.lastIndexOf('\n');
+      return ` at line ${line} column ${column}`;
+    });
+    throw new SyntaxError(message);
+  }
+}

@@ -1,6 +1,6 @@
 // The inputs of `audit` and `check`: files and folders, explicit kinds (--orders F …) and a
 // column mapping (--map), read the same way by both commands.
-import { readTextFile, unreadable } from '../textFile.js';
+import { parseJsonText, readTextFile, unreadable } from '../textFile.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
@@ -41,7 +41,7 @@ export function readMap(path: string | undefined, cwd: string): Record<string, s
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+    parsed = parseJsonText(text);
   } catch (e) {
     throw new UsageError(`--map ${path}: ${(e as Error).message}`);
   }

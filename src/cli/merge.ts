@@ -1,6 +1,7 @@
 // `gigaudit merge SHARD.json…`: shard reports of `gigaudit audit --shard K/N` → the report of
 // one run over all workers (src/report/merge.ts), in any format. Baselines and suppressions
 // apply here, to the whole run, as `audit` applies them.
+import { parseJsonText } from '../textFile.js';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { parseBaseline, parseSuppressions } from '../report/baseline.js';
@@ -34,7 +35,7 @@ export function registerMerge(program: Command, io: Io, setExit: (code: number) 
       const reports = paths.map((name) => {
         const text = readOptionFile('merge', name, io.cwd);
         try {
-          return { name, report: JSON.parse(text) as Report };
+          return { name, report: parseJsonText(text) as Report };
         } catch (e) {
           throw new UsageError(`merge ${name}: not JSON (${(e as Error).message})`);
         }

@@ -1,7 +1,7 @@
 // --config FILE: rule on/off, severities and parameters, globally or per platform (limits
 // are negotiated per platform: 人社厅发〔2023〕50号 art. 5), plus column mappings.
 // Config values win over rulesets and are reported with origin 'config'.
-import { readTextFile, unreadable } from '../textFile.js';
+import { parseJsonText, readTextFile, unreadable } from '../textFile.js';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { RuleParamValue, SeveritySchema, formatIssues } from './schema.js';
@@ -44,7 +44,7 @@ export function loadConfig(file: string): GigConfig {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, '')); // a BOM, as Windows editors write
+    json = parseJsonText(text);
   } catch (e) {
     throw new UsageError(`${shown}: invalid JSON: ${(e as Error).message}`);
   }

@@ -1,5 +1,6 @@
 // Reads rulesets/*.json (and any extra ruleset files), validates them and resolves the
 // inheritance chains: cn ← cn-chongqing ← cn-chongqing-yongchuan, and so on.
+import { parseJsonText } from '../textFile.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -29,7 +30,7 @@ function readRuleset(file: string, idFromName: boolean): LoadedFile {
   const shown = displayPath(file);
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    json = parseJsonText(readFileSync(file, 'utf8'));
   } catch (e) {
     throw new UsageError(`${shown}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `invalid JSON: ${(e as Error).message}`}`);
   }

@@ -2,6 +2,7 @@
 // A finding's id is its fingerprint (sha256 of rule|worker|platform|period, see
 // rules/engine.ts), stable when unrelated rows are added or rows are reordered, so
 // comparing ids compares findings. Pure functions: the report given is not changed.
+import { parseJsonText } from '../textFile.js';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { parseIsoDay } from '../time.js';
@@ -58,7 +59,7 @@ function issues(e: z.ZodError): string {
 export function parseBaseline(text: string, name: string): BaselineReport {
   let raw: unknown;
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    raw = parseJsonText(text);
   } catch (e) {
     throw new UsageError(`--baseline ${name}: not JSON (${(e as Error).message})`);
   }
@@ -112,7 +113,7 @@ const SuppressionSchema = z
 export function parseSuppressions(text: string, name: string): Suppression[] {
   let raw: unknown;
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    raw = parseJsonText(text);
   } catch (e) {
     throw new UsageError(`--suppress ${name}: not JSON (${(e as Error).message})`);
   }

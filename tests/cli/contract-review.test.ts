@@ -549,3 +549,20 @@ describe('typos in option files are said', () => {
     expect(quiet.stderr).toBe('');
   });
 });
+
+describe('JSON syntax errors in option files', () => {
+  it.each([
+    ['--config', 'invalid JSON: '],
+    ['--baseline', 'not JSON ('],
+    ['--suppress', 'not JSON ('],
+  ])('%s: said by line and column', async (option, prefix) => {
+    const fs = await import('node:fs');
+    const d = writeSet({ 'orders.csv': csv(ORDER_HEADER, days(dateRange('2025-03-03', 1), { worker: 'W1', orders: 2 })) });
+    const file = join(d, 'bad.json');
+    fs.writeFileSync(file, '{\n  "rules": {\n    bad\n}');
+    const r = await run(['audit', d, option, file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(prefix);
+    expect(r.stderr).toMatch(/at line 3 column 5/);
+  });
+});
