@@ -13,6 +13,7 @@ const EXACT: Record<string, string> = {
   'order lasts longer than 24 hours (implausible)': '订单持续超过 24 小时（不合常理）',
   'order time outside 2000–2099 (implausible)': '订单时间不在 2000–2099 年之间（不合常理）',
   'pay period ends before it starts': '工资周期结束日期早于开始日期',
+  'gross pay is negative': '应发工资为负数',
   'NUL bytes in the row (a damaged file, or UTF-16 text: see --encoding)': '该行含有 NUL 字节（文件损坏，或为 UTF-16 文本：见 --encoding）',
   'invalid resident ID number (need 18 characters: 17 digits and a digit or X)': '身份证号无效（应为 18 位：17 位数字加一位数字或 X）',
   'invalid resident ID number (check digit does not match)': '身份证号无效（校验码不符）',

@@ -53,6 +53,10 @@ export function payConverter(cols: ColumnIndex, ctx: ConvertContext): RowConvert
       if (periodEnd < periodStart) return new RowReject('period_end', 'pay period ends before it starts');
     }
     const grossFen = reqFen(cell(f, iGross), 'gross_pay');
+    // Negative gross pay is no pay record (a sign typo, a reversal booked as a row): taken as
+    // it is, it would turn into arrears of any size. (A deduction's sign is the export's
+    // convention: -300 is the same deduction as 300.)
+    if (grossFen < 0) return new RowReject('gross_pay', 'gross pay is negative');
     const deduction = optFen(cell(f, iDeduction), 'deduction');
     return {
       kind: 'pay',

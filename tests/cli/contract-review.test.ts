@@ -566,3 +566,17 @@ describe('JSON syntax errors in option files', () => {
     expect(r.stderr).toMatch(/at line 3 column 5/);
   });
 });
+
+describe('negative pay amounts', () => {
+  it.each([
+    [['W1', '2025-03-01', '2025-03-31', '-1000000', '0'], 'gross_pay', 'gross pay is negative'],
+  ])('%j: the row is rejected at its column, no arrears come of it', async (row, column, reason) => {
+    const d = writeSet({
+      'orders.csv': csv(ORDER_HEADER, days(dateRange('2025-03-03', 3), { worker: 'W1', orders: 4 })),
+      'pay.csv': csv(['worker_id', 'period_start', 'period_end', 'gross_pay', 'deduction'], [row]),
+    });
+    const report = JSON.parse((await run(['audit', d, '--format', 'json', '--fail-on', 'never'])).stdout) as Report;
+    expect(report.rejected).toEqual([{ file: join(d, 'pay.csv'), line: 2, column, reason }]);
+    expect(Object.values(report.employment.arrears).every((v) => v < 1000)).toBe(true);
+  });
+});
