@@ -2,6 +2,7 @@
 // so, stable for scripts: src/rules/*, util-pay.ts payEvidence); the HTML report shows them
 // through here. Values from the input (names of agencies, ids, dates, amounts) stay as they
 // are; a note that matches no pattern passes through unchanged.
+import { translator } from './format.js';
 import type { ContractType, DeductionReason, InsuranceStatus, InsuranceType, PaymentMethod } from '../model.js';
 import type { Lang } from '../report/model.js';
 
@@ -80,13 +81,4 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
 ];
 
 /** An evidence note in `lang`. */
-export function localiseNote(note: string, lang: Lang): string {
-  if (lang === 'en') return note;
-  const whole = WHOLE[note];
-  if (whole) return whole;
-  for (const [re, to] of PATTERNS) {
-    const m = re.exec(note);
-    if (m) return to(m);
-  }
-  return note;
-}
+export const localiseNote: (note: string, lang: Lang) => string = translator(WHOLE, PATTERNS);

@@ -2,6 +2,7 @@
 // engine give the reason in English (it is what the JSON report keeps, stable for scripts);
 // the human-readable reports show it through here. An unknown reason passes through as it
 // is: tests/reporters/lang.test.ts checks that every reason the rules can give is known.
+import { translator } from './format.js';
 import type { Kind } from '../model.js';
 import type { Lang } from '../report/model.js';
 import { LABELS } from './labels.js';
@@ -34,13 +35,4 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
 ];
 
 /** The reason in `lang`; English as given, or when no translation is known. */
-export function localiseReason(reason: string, lang: Lang): string {
-  if (lang === 'en') return reason;
-  const exact = EXACT[reason];
-  if (exact) return exact;
-  for (const [re, to] of PATTERNS) {
-    const m = re.exec(reason);
-    if (m) return to(m);
-  }
-  return reason;
-}
+export const localiseReason: (reason: string, lang: Lang) => string = translator(EXACT, PATTERNS);

@@ -3,6 +3,7 @@
 // through here. Values quoted from the input (a bad date, an unknown word) are kept as they
 // are. An unknown reason passes through unchanged: tests/reporters/rejections-lang.test.ts
 // makes every reason the readers can give and checks that each is translated.
+import { translator } from './format.js';
 import type { Lang } from '../report/model.js';
 
 const EXACT: Record<string, string> = {
@@ -60,16 +61,4 @@ function whereZh(where: string): string {
 }
 
 /** The rejection reason in `lang`; English as given, or when no translation is known. */
-export function localiseRejection(reason: string, lang: Lang): string {
-  if (lang === 'en') return reason;
-  const exact = EXACT[reason];
-  if (exact) return exact;
-  if (reason === DAMAGED_EN) return DAMAGED_ZH;
-  for (const [re, to] of PATTERNS) {
-    const m = re.exec(reason);
-    if (!m) continue;
-    const zh = to(m);
-    if (zh !== undefined) return zh;
-  }
-  return reason;
-}
+export const localiseRejection: (reason: string, lang: Lang) => string = translator({ ...EXACT, [DAMAGED_EN]: DAMAGED_ZH }, PATTERNS);

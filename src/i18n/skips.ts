@@ -3,6 +3,7 @@
 // `check --json` and the JSON report keep, stable for scripts); `gigaudit check` shows it
 // through here. Column names, csv-parse's own words and values from the input stay as they
 // are. An unknown reason passes through unchanged.
+import { translator } from './format.js';
 import type { Kind } from '../model.js';
 import type { Lang } from '../report/model.js';
 import { LABELS } from './labels.js';
@@ -31,11 +32,4 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
 ];
 
 /** The skip reason in `lang`; English as given, or when no translation is known. */
-export function localiseSkip(reason: string, lang: Lang): string {
-  if (lang === 'en') return reason;
-  for (const [re, to] of PATTERNS) {
-    const m = re.exec(reason);
-    if (m) return to(m);
-  }
-  return reason;
-}
+export const localiseSkip: (reason: string, lang: Lang) => string = translator({}, PATTERNS);
