@@ -55,6 +55,8 @@ export interface AuditOptions {
   readTuning?: { parallelMinBytes?: number; parallelRangeBytes?: number };
   /** Progress while reading (the CLI draws a bar from it). */
   onProgress?: (p: ReadProgress) => void;
+  /** Told what the user may want to know and the report does not say (e.g. a config block for a platform the data lacks). */
+  onNote?: (text: string) => void;
   /** Filled with the roster's names, so that reporters can mask them (src/report/mask.ts). */
   personalData?: PersonalData;
   /** Mask personal data in error messages that quote input values (the caller masks the report). */
@@ -120,8 +122,10 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
   let law: LawBook = loadLaw();
   checkRulesetValues(law);
   let map = o.map;
+  let configPlatforms: string[] = [];
   if (o.config) {
     const config = loadConfig(o.config);
+    configPlatforms = Object.keys(config.platforms ?? {});
     checkConfigValues(config);
     law = withConfig(law, config);
     map = { ...(config.map ?? {}), ...(map ?? {}) };
@@ -296,6 +300,11 @@ export async function runAudit(o: AuditOptions): Promise<Report> {
       platformRules: RULES.filter((r) => r.scope === 'platform').map((r) => r.id),
       workerRanks: report.findings.map((f) => (f.workerId === undefined ? -1 : (rank.get(f.workerId) ?? -1))),
     };
+  }
+  // A config block for a platform the data does not have (a typo) changes nothing: said.
+  const seen = new Set(report.employment.byPlatform.map((p) => p.platform));
+  for (const name of configPlatforms) {
+    if (!seen.has(name)) o.onNote?.(`${o.config}: platforms.${name}: no such platform in the data (${[...seen].join(', ') || 'none'})`);
   }
   heap.settle(true);
   mark('report');

@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { dropGarbage } from '../audit/memory.js';
 import { runAudit, type AuditOptions } from '../audit/run.js';
-import { loadConfig } from '../law/index.js';
 import { UsageError } from '../errors.js';
 import { parseBaseline, parseSuppressions } from '../report/baseline.js';
 import { makeMasker, maskReport, type PersonalData } from '../report/mask.js';
@@ -137,6 +136,9 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
       options.shard = shard;
       const bar = progressBar(io, Boolean(o.quiet));
       options.onProgress = bar.update;
+      // Notes quote paths and values from the inputs: one line each, nothing a terminal acts on.
+      const note = noteTo(io);
+      if (!o.quiet) options.onNote = note;
       const timings: Record<string, number> | undefined = io.env.GIGAUDIT_TIMINGS ? {} : undefined;
       options.timings = timings;
       let report: Report;
@@ -149,8 +151,6 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
       // The orders and dossiers died with the run; give their memory back before the report
       // is masked and written (for millions of orders, the run's peak was here).
       if (report.run.inputs.reduce((n, i) => n + i.rowsRead, 0) >= 1_000_000) dropGarbage();
-      // Notes quote paths and values from the inputs: one line each, nothing a terminal acts on.
-      const note = noteTo(io);
       if (!o.quiet) {
         // A folder member that is not read is said, not dropped silently: it may be an export with a broken header.
         for (const s of report.run.skipped ?? []) note(`skipped ${s.path}: ${s.reason}`);
@@ -163,13 +163,6 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
           const reason = first && (o.mask !== false ? makeMasker(personal)(first.reason) : first.reason);
           const why = first ? ` (first: line ${first.line}${first.column ? ` column ${first.column}` : ''}: ${reason})` : '';
           warnTo(io)(`${i.path}: all ${i.rowsRead} rows rejected${why}`);
-        }
-      }
-      if (o.config && !o.quiet) {
-        // A platform block for a platform the data does not have (a typo) changes nothing: said.
-        const seen = new Set(report.employment.byPlatform.map((p) => p.platform));
-        for (const name of Object.keys(loadConfig(o.config).platforms ?? {})) {
-          if (!seen.has(name)) note(`${o.config}: platforms.${name}: no such platform in the data (${[...seen].join(', ') || 'none'})`);
         }
       }
       if (o.verbose) {
